@@ -1,0 +1,16 @@
+//! One adapter per kata: `Api`, a table of the kata's functions with the
+//! exact signatures of `../shared/spec/seed-katas.md`, and its [`Solution`]
+//! impl, which reads a case's inputs, calls one function and names its
+//! outputs as `fixtures/README.md` does.
+//!
+//! [`Solution`]: crate::Solution
+
+pub mod beam_search;
+pub mod layer_norm;
+
+use crate::InputError;
+
+/// The error for a part name the adapter does not know.
+pub(crate) fn unknown_part(part: &str) -> InputError {
+    InputError(format!("this kata has no part `{part}`"))
+}

@@ -1,0 +1,43 @@
+//! Small helpers for the random-case generators.
+
+use ndarray::prelude::*;
+use rand::Rng as _;
+use rand_distr::StandardNormal;
+
+use crate::Rng;
+
+/// An array of standard-normal draws.
+pub fn normal<Sh: ShapeBuilder>(rng: &mut Rng, shape: Sh) -> Array<f64, Sh::Dim> {
+    Array::from_shape_simple_fn(shape, || rng.sample(StandardNormal))
+}
+
+/// An array of uniform draws in `[lo, hi)`.
+pub fn uniform<Sh: ShapeBuilder>(rng: &mut Rng, lo: f64, hi: f64, shape: Sh) -> Array<f64, Sh::Dim> {
+    Array::from_shape_simple_fn(shape, || rng.random_range(lo..hi))
+}
+
+/// A size in `lo..=hi`.
+pub fn size(rng: &mut Rng, lo: usize, hi: usize) -> usize {
+    rng.random_range(lo..=hi)
+}
+
+/// A coin flip that comes up true with probability `p`.
+pub fn chance(rng: &mut Rng, p: f64) -> bool {
+    rng.random_bool(p)
+}
+
+/// A 0-d integer input.
+pub fn int(v: usize) -> Array0<i64> {
+    arr0(v as i64)
+}
+
+/// A 1-d integer input.
+pub fn ints(v: &[usize]) -> Array1<i64> {
+    v.iter().map(|&x| x as i64).collect()
+}
+
+/// The upper bound of a shape range for the case at `index`: the first few
+/// cases stay tiny so a failure is easy to read, later ones grow to `hi`.
+pub fn grow(index: usize, lo: usize, hi: usize) -> usize {
+    (lo + index / 2).min(hi)
+}
