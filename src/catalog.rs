@@ -1,0 +1,341 @@
+//! The practice folder and the kata descriptions in it.
+//!
+//! A practice folder holds `katas/` (one `<name>.toml` description and one
+//! `<name>.rs` user file per kata, plus the Cargo package that lets editors
+//! understand them) and `fixtures/<name>/*.npz`.
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::SetupError;
+
+/// Per-part tolerance defaults: `|got − exp| ≤ atol + rtol·|exp|`.
+pub const DEFAULT_RTOL: f64 = 1e-6;
+/// See [`DEFAULT_RTOL`].
+pub const DEFAULT_ATOL: f64 = 1e-9;
+/// Wall-clock limit for one kata's program, unless its description says otherwise.
+pub const DEFAULT_TIME_LIMIT_SECS: f64 = 10.0;
+/// Address-space limit for one kata's program, unless its description says otherwise.
+pub const DEFAULT_MEMORY_MB: u64 = 2048;
+
+/// How hard a kata is.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    /// A warm-up.
+    Easy,
+    /// A typical interview question.
+    Medium,
+    /// A long or subtle one.
+    Hard,
+}
+
+impl fmt::Display for Difficulty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        })
+    }
+}
+
+/// A text in English and Chinese.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bilingual {
+    /// English.
+    pub en: String,
+    /// Chinese.
+    pub zh: String,
+}
+
+/// One function of a kata, checked and reported on its own.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// The function's name.
+    pub name: String,
+    /// Relative tolerance.
+    #[serde(default = "default_rtol")]
+    pub rtol: f64,
+    /// Absolute tolerance.
+    #[serde(default = "default_atol")]
+    pub atol: f64,
+}
+
+/// A catalogued mistake, recognised by comparing a failing output with the
+/// output of the reference's mutant of the same id.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mistake {
+    /// Matches a mutant in `reference/src/katas/<kata>/mutants.toml`.
+    pub id: String,
+    /// Completes "This looks like: …".
+    pub en: String,
+    /// The same in Chinese.
+    pub zh: String,
+}
+
+/// A kata description, `katas/<name>.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kata {
+    /// Identifier; equals the file stem.
+    pub name: String,
+    /// Title in English.
+    pub title: String,
+    /// Title in Chinese.
+    pub title_zh: String,
+    /// How hard it is.
+    pub difficulty: Difficulty,
+    /// A fair budget in a mock interview.
+    pub minutes: u32,
+    /// Topics.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Where the kata comes from.
+    pub origin: String,
+    /// The task in English.
+    pub statement: String,
+    /// The task in Chinese.
+    pub statement_zh: String,
+    /// Prose around the `example` fixture case, in English.
+    pub example: String,
+    /// The same in Chinese.
+    pub example_zh: String,
+    /// Hints, each giving away more.
+    #[serde(default)]
+    pub hints: Vec<Bilingual>,
+    /// The mistakes of the snippet the kata comes from.
+    #[serde(default)]
+    pub errata: Vec<Bilingual>,
+    /// The functions to check, in order.
+    pub parts: Vec<Part>,
+    /// The mistake catalog.
+    #[serde(default)]
+    pub mistakes: Vec<Mistake>,
+    /// Wall-clock limit for the program, seconds.
+    #[serde(default = "default_time_limit")]
+    pub time_limit_secs: f64,
+    /// Memory limit for the program, MiB.
+    #[serde(default = "default_memory_mb")]
+    pub memory_mb: u64,
+}
+
+fn default_rtol() -> f64 {
+    DEFAULT_RTOL
+}
+fn default_atol() -> f64 {
+    DEFAULT_ATOL
+}
+fn default_time_limit() -> f64 {
+    DEFAULT_TIME_LIMIT_SECS
+}
+fn default_memory_mb() -> u64 {
+    DEFAULT_MEMORY_MB
+}
+
+/// A kata name is an identifier: it is used in paths and Rust module names.
+pub fn is_valid_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && name.len() <= 64
+}
+
+/// Parses and validates one description.
+pub fn parse(path: &Path, text: &str) -> Result<Kata, SetupError> {
+    let kata: Kata = toml::from_str(text).map_err(|e| SetupError::Toml {
+        path: path.to_path_buf(),
+        location: e
+            .span()
+            .map(|s| line_col(text, s.start))
+            .map(|(l, c)| format!("{l}:{c}"))
+            .unwrap_or_default(),
+        message: e.message().to_string(),
+    })?;
+    let bad = |message: String| SetupError::Description { path: path.to_path_buf(), message };
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    if !is_valid_name(&kata.name) {
+        return Err(bad(format!("`name = {:?}` is not an identifier (a-z, 0-9, _)", kata.name)));
+    }
+    if kata.name != stem {
+        return Err(bad(format!("`name = {:?}` differs from the file name `{stem}`", kata.name)));
+    }
+    if kata.parts.is_empty() {
+        return Err(bad("`parts` is empty: name at least one function to check".into()));
+    }
+    for part in &kata.parts {
+        if !is_valid_name(&part.name) {
+            return Err(bad(format!("part `{}` is not an identifier", part.name)));
+        }
+        if !(part.rtol >= 0.0 && part.atol >= 0.0) {
+            return Err(bad(format!("part `{}`: rtol and atol must be ≥ 0", part.name)));
+        }
+    }
+    if !(kata.time_limit_secs > 0.0 && kata.time_limit_secs <= 600.0) {
+        return Err(bad("`time_limit_secs` must be in (0, 600]".into()));
+    }
+    if kata.memory_mb < 64 {
+        return Err(bad("`memory_mb` must be at least 64".into()));
+    }
+    Ok(kata)
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rfind('\n').map_or(before.chars().count(), |i| before[i + 1..].chars().count()) + 1;
+    (line, col)
+}
+
+/// A practice folder: descriptions, user files and fixtures.
+#[derive(Clone, Debug)]
+pub struct Practice {
+    /// The folder holding `katas/` and `fixtures/`.
+    pub root: PathBuf,
+}
+
+impl Practice {
+    /// Uses `dir` if given, else the nearest folder at or above the current
+    /// one that holds `katas/Cargo.toml` and `fixtures/`.
+    pub fn locate(dir: Option<&Path>) -> Result<Practice, SetupError> {
+        if let Some(dir) = dir {
+            let root = dir.to_path_buf();
+            return match is_practice(&root) {
+                true => Ok(Practice { root }),
+                false => Err(SetupError::NotAPracticeFolder(root)),
+            };
+        }
+        let cwd = std::env::current_dir().map_err(|e| SetupError::Io {
+            path: PathBuf::from("."),
+            message: e.to_string(),
+        })?;
+        cwd.ancestors()
+            .find(|d| is_practice(d))
+            .map(|d| Practice { root: d.to_path_buf() })
+            .ok_or(SetupError::NoPracticeFolder(cwd))
+    }
+
+    /// `katas/`.
+    pub fn katas_dir(&self) -> PathBuf {
+        self.root.join("katas")
+    }
+
+    /// `katas/<name>.rs`.
+    pub fn user_file(&self, name: &str) -> PathBuf {
+        self.katas_dir().join(format!("{name}.rs"))
+    }
+
+    /// `katas/<name>.toml`.
+    pub fn description_file(&self, name: &str) -> PathBuf {
+        self.katas_dir().join(format!("{name}.toml"))
+    }
+
+    /// `fixtures/<name>/`.
+    pub fn fixture_dir(&self, name: &str) -> PathBuf {
+        self.root.join("fixtures").join(name)
+    }
+
+    /// `.kata/`, the tool's own state in this folder.
+    pub fn state_dir(&self) -> PathBuf {
+        self.root.join(".kata")
+    }
+
+    /// The names of every kata described here, sorted.
+    pub fn names(&self) -> Result<Vec<String>, SetupError> {
+        let dir = self.katas_dir();
+        let entries = fs::read_dir(&dir).map_err(|e| SetupError::io(&dir, e))?;
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.file_name().is_some_and(|n| n != "Cargo.toml"))
+            .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    /// Loads one description; an unknown name is an error that suggests the
+    /// nearest names.
+    pub fn load(&self, name: &str) -> Result<Kata, SetupError> {
+        if !is_valid_name(name) {
+            return Err(SetupError::BadName(name.to_string()));
+        }
+        let path = self.description_file(name);
+        if !path.is_file() {
+            let suggestions = suggest(name, &self.names().unwrap_or_default());
+            return Err(SetupError::UnknownKata { name: name.to_string(), suggestions });
+        }
+        let text = read_text(&path)?;
+        parse(&path, &text)
+    }
+
+    /// Loads every description.
+    pub fn load_all(&self) -> Result<Vec<Kata>, SetupError> {
+        self.names()?.iter().map(|n| self.load(n)).collect()
+    }
+}
+
+fn is_practice(dir: &Path) -> bool {
+    dir.join("katas").join("Cargo.toml").is_file() && dir.join("fixtures").is_dir()
+}
+
+/// Reads a UTF-8 text file, naming the file in any error.
+pub fn read_text(path: &Path) -> Result<String, SetupError> {
+    let bytes = fs::read(path).map_err(|e| SetupError::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| SetupError::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Up to three known names close to `name`, closest first.
+pub fn suggest(name: &str, known: &[String]) -> Vec<String> {
+    let mut scored: Vec<(f64, &String)> = known
+        .iter()
+        .map(|k| {
+            let mut score = strsim::jaro_winkler(name, k);
+            if k.contains(name) || name.contains(k.as_str()) {
+                score += 0.2;
+            }
+            (score, k)
+        })
+        .filter(|(s, _)| *s > 0.7)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(3).map(|(_, k)| k.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_identifiers() {
+        assert!(is_valid_name("layer_norm"));
+        assert!(is_valid_name("conv2d"));
+        for bad in ["", "../etc", "Layer", "a b", "2d", "a/b", "a.b"] {
+            assert!(!is_valid_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn suggestions_find_typos() {
+        let known = vec!["layer_norm".to_string(), "batch_norm".to_string(), "kmeans".to_string()];
+        assert_eq!(suggest("layernorm", &known)[0], "layer_norm");
+        assert_eq!(suggest("kmean", &known)[0], "kmeans");
+        assert!(suggest("zzzz", &known).is_empty());
+    }
+
+    #[test]
+    fn toml_errors_name_line_and_column() {
+        let err = parse(Path::new("katas/x.toml"), "name = \"x\"\ntitle = 3\n").unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("katas/x.toml:2:"), "{text}");
+    }
+}

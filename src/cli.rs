@@ -1,0 +1,122 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Practise the algorithms ML interviews ask you to write from scratch.
+///
+/// Edit katas/<name>.rs, then run `kata check <name>`: your numbers are
+/// compared with NumPy/PyTorch fixtures and random cases, and a failure says
+/// where they differ and which well-known mistake it looks like.
+#[derive(Debug, Parser)]
+#[command(name = "kata", version, max_term_width = 80)]
+pub struct Cli {
+    /// The practice folder (default: the nearest one at or above the current folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// When to use colours (NO_COLOR is honoured by `auto`).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to use colours.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The language of statements, hints and mistake messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// 中文.
+    Zh,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the katas with their difficulty and your status.
+    List {
+        /// Print JSON for tools.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a kata's statement, signatures and worked example.
+    Show {
+        /// The kata.
+        name: String,
+        /// Language of the statement.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+    },
+    /// Check your solution(s): exit 0 if all pass, 1 if any fails, 2 on a setup error.
+    Check {
+        /// The katas to check.
+        #[arg(required_unless_present = "all")]
+        names: Vec<String>,
+        /// Check every kata.
+        #[arg(long, conflicts_with = "names")]
+        all: bool,
+        /// Print results as JSON (Exercism's results.json v3 shape).
+        #[arg(long)]
+        json: bool,
+        /// Seed of the random cases (a failing random case names its seed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// How many random cases to add to the fixtures.
+        #[arg(long, value_name = "N", default_value_t = crate::check::DEFAULT_RANDOM_CASES)]
+        random: usize,
+        /// Run only this case (e.g. `example`, `random-3`).
+        #[arg(long, value_name = "CASE")]
+        case: Option<String>,
+        /// Language of mistake messages.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+    },
+    /// Show the next hint for a kata (one more each time).
+    Hint {
+        /// The kata.
+        name: String,
+        /// Language of the hint.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+    },
+    /// Print the reference solution (only after you have passed, unless --force).
+    Solution {
+        /// The kata.
+        name: String,
+        /// Show it even though you have not passed yet.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Restore a kata's stub; your file is saved under .kata/backups/ first.
+    Reset {
+        /// The kata.
+        name: String,
+    },
+    /// Write a fresh practice folder (descriptions, stubs, fixtures) into DIR.
+    Init {
+        /// Where to write it.
+        dir: PathBuf,
+        /// Overwrite files that differ (each is backed up first).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}

@@ -1,0 +1,316 @@
+//! One function per subcommand. Every error that reaches here is a setup or
+//! usage error (exit 2); verdicts decide between 0 and 1.
+
+use std::io::IsTerminal;
+use std::panic::{self, AssertUnwindSafe};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use clap::CommandFactory;
+use colored::Colorize;
+use kata_harness::Value;
+
+use crate::build;
+use crate::catalog::{Kata, Practice};
+use crate::check::{self, CheckOptions, KataReport, Status};
+use crate::cli::{Cli, ColorChoice, Command, Lang};
+use crate::embedded;
+use crate::error::SetupError;
+use crate::files;
+use crate::fixture;
+use crate::hash::sha256_hex;
+use crate::report;
+use crate::state::{self, State};
+
+/// Runs the parsed command line and returns the process's exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let color = use_color(cli.color);
+    colored::control::set_override(color);
+    let result = panic::catch_unwind(AssertUnwindSafe(|| dispatch(cli, color)));
+    match result {
+        Ok(Ok(code)) => code,
+        Ok(Err(e)) => {
+            eprintln!("{} {e}", "kata: error:".red().bold());
+            ExitCode::from(2)
+        }
+        Err(_) => {
+            eprintln!("{} an internal error occurred; please report it with the command you ran", "kata:".red().bold());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+    }
+}
+
+fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
+    let dir = cli.dir.as_deref();
+    match cli.command {
+        Command::List { json } => list(&Practice::locate(dir)?, json),
+        Command::Show { name, lang } => show(&Practice::locate(dir)?, &name, lang),
+        Command::Check { names, all, json, seed, random, case, lang } => {
+            let practice = Practice::locate(dir)?;
+            let names = if all { practice.names()? } else { names };
+            let opts = CheckOptions { seed, random_cases: random, only_case: case, color, quiet: json };
+            check_many(&practice, &names, &opts, json, lang)
+        }
+        Command::Hint { name, lang } => hint(&Practice::locate(dir)?, &name, lang),
+        Command::Solution { name, force } => solution(&Practice::locate(dir)?, &name, force),
+        Command::Reset { name } => reset(&Practice::locate(dir)?, &name),
+        Command::Init { dir, force } => init(&dir, force),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "kata", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The user's file's status for `kata list`.
+fn file_status(practice: &Practice, kata: &Kata, state: &State) -> &'static str {
+    let Ok(source) = std::fs::read(practice.user_file(&kata.name)) else { return "missing" };
+    if embedded::stub(&kata.name).is_some_and(|stub| stub.as_bytes() == source) {
+        return "not started";
+    }
+    let entry = state.katas.get(&kata.name);
+    match entry.filter(|e| e.checked_hash.as_deref() == Some(&sha256_hex(&source))) {
+        Some(e) => match e.last_status {
+            Some(Status::Passed) => "passing",
+            Some(Status::NotImplemented) => "not started",
+            Some(_) => "failing",
+            None => "not checked",
+        },
+        None => "edited, not checked",
+    }
+}
+
+fn list(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
+    let katas = practice.load_all()?;
+    let state = State::load(practice);
+    if json {
+        let rows: Vec<_> = katas
+            .iter()
+            .map(|k| {
+                serde_json::json!({
+                    "name": k.name, "title": k.title, "title_zh": k.title_zh,
+                    "difficulty": k.difficulty, "minutes": k.minutes,
+                    "parts": k.parts.iter().map(|p| &p.name).collect::<Vec<_>>(),
+                    "status": file_status(practice, k, &state),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows).expect("plain data"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{:<30} {:<7} {:<22} {}", "KATA".bold(), "LEVEL".bold(), "STATUS".bold(), "PARTS".bold());
+    for k in &katas {
+        let status = file_status(practice, k, &state);
+        let shown = match status {
+            "passing" => status.green(),
+            "failing" => status.red(),
+            "not started" => status.dimmed(),
+            _ => status.yellow(),
+        };
+        let parts: Vec<&str> = k.parts.iter().map(|p| p.name.as_str()).collect();
+        let parts = parts.join(", ");
+        let parts = if parts.chars().count() > 18 { format!("{}…", parts.chars().take(17).collect::<String>()) } else { parts };
+        println!("{:<30} {:<7} {:<22} {parts}", k.name, k.difficulty.to_string(), shown);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupError> {
+    let kata = practice.load(name)?;
+    let zh = lang == Lang::Zh;
+    let title = if zh { &kata.title_zh } else { &kata.title };
+    println!("{} — {}", kata.name.bold(), title.bold());
+    let (level, minutes) = if zh { ("难度", "建议用时") } else { ("difficulty", "interview budget") };
+    println!("{level}: {} · {minutes}: {} min · {}", kata.difficulty, kata.minutes, kata.tags.join(", "));
+    println!();
+    println!("{}", if zh { &kata.statement_zh } else { &kata.statement }.trim());
+    println!();
+    println!("{}", if zh { "函数签名（katas/" } else { "Signatures (katas/" }.bold().to_string() + &format!("{name}.rs):"));
+    let stub = embedded::stub(name).map(str::to_string).unwrap_or_else(|| {
+        std::fs::read_to_string(practice.user_file(name)).unwrap_or_default()
+    });
+    for line in stub.lines() {
+        println!("  {line}");
+    }
+    println!();
+    println!("{}", if zh { "示例" } else { "Example" }.bold());
+    println!("{}", if zh { &kata.example_zh } else { &kata.example }.trim());
+    let example = practice.fixture_dir(name).join("example.npz");
+    if example.is_file() {
+        let case = fixture::load_file(&example)?;
+        for (label, arrays) in [("in ", &case.inputs), ("out", &case.expected)] {
+            for (key, value) in &arrays.0 {
+                print_array(label, key, value);
+            }
+        }
+    }
+    println!();
+    let next = if zh { "编辑 katas/{n}.rs，然后运行 `kata check {n}`。" } else { "Edit katas/{n}.rs, then run `kata check {n}`." };
+    println!("{}", next.replace("{n}", name));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_array(label: &str, key: &str, value: &Value) {
+    let text = match value {
+        Value::F64(a) => format!("{:.4}", a),
+        Value::Int(a) => format!("{a}"),
+        Value::Bool(a) => format!("{a}"),
+    };
+    let mut lines = text.lines();
+    let head = format!("  {label} {key} = ");
+    println!("{head}{}", lines.next().unwrap_or(""));
+    for line in lines {
+        println!("{:width$}{line}", "", width = head.chars().count());
+    }
+}
+
+fn check_many(practice: &Practice, names: &[String], opts: &CheckOptions, json: bool, lang: Lang) -> Result<ExitCode, SetupError> {
+    let katas: Vec<Kata> = names.iter().map(|n| practice.load(n)).collect::<Result<_, _>>()?;
+    let cache = build::cache_dir(practice);
+    let mut deps = None;
+    let reports: Mutex<Vec<Option<Result<KataReport, SetupError>>>> = Mutex::new((0..katas.len()).map(|_| None).collect());
+    // Cached verdicts first: no build needed for those.
+    let mut todo = Vec::new();
+    for (i, kata) in katas.iter().enumerate() {
+        let key = check::cache_key(practice, kata, opts)?;
+        match state::cached_report(practice, &kata.name, &key) {
+            Some(mut r) => {
+                r.cached = true;
+                reports.lock().expect("not poisoned")[i] = Some(Ok(r));
+            }
+            None => todo.push((i, key)),
+        }
+    }
+    if !todo.is_empty() {
+        deps = Some(build::ensure_deps(&cache, opts.quiet)?);
+    }
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(todo.len().max(1));
+    let progress = progress_bar(todo.len(), json);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let t = next.fetch_add(1, Ordering::SeqCst);
+                let Some((i, key)) = todo.get(t) else { break };
+                let kata = &katas[*i];
+                let deps = deps.as_ref().expect("built above");
+                let result = check::check(practice, kata, deps, &cache, opts).and_then(|r| {
+                    state::store_report(practice, key, &r)?;
+                    Ok(r)
+                });
+                if let Some(p) = &progress {
+                    p.inc(1);
+                }
+                reports.lock().expect("not poisoned")[*i] = Some(result);
+            });
+        }
+    });
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    let mut done = Vec::new();
+    for r in reports.into_inner().expect("not poisoned").into_iter().flatten() {
+        done.push(r?);
+    }
+    remember(practice, &done)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report::json(&done)).expect("plain data"));
+    } else {
+        for r in &done {
+            print!("{}", report::human(r, lang == Lang::Zh));
+        }
+        if done.len() > 1 {
+            let passed = done.iter().filter(|r| r.status == Status::Passed).count();
+            println!("{passed} of {} katas passed", done.len());
+        }
+    }
+    let all_passed = done.iter().all(|r| r.status == Status::Passed);
+    Ok(if all_passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn progress_bar(len: usize, json: bool) -> Option<indicatif::ProgressBar> {
+    if len < 2 || json || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    let style = indicatif::ProgressStyle::with_template("checking {bar:30} {pos}/{len} katas").ok()?;
+    bar.set_style(style);
+    Some(bar)
+}
+
+fn remember(practice: &Practice, reports: &[KataReport]) -> Result<(), SetupError> {
+    let mut state = State::load(practice);
+    for r in reports {
+        let source = std::fs::read(practice.user_file(&r.name)).unwrap_or_default();
+        let entry = state.kata(&r.name);
+        entry.last_status = Some(r.status);
+        entry.checked_hash = Some(sha256_hex(&source));
+        entry.ever_passed |= r.status == Status::Passed;
+    }
+    state.save(practice)
+}
+
+fn hint(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupError> {
+    let kata = practice.load(name)?;
+    if kata.hints.is_empty() {
+        println!("{name} has no hints.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut state = State::load(practice);
+    let entry = state.kata(name);
+    entry.hints_shown = (entry.hints_shown + 1).min(kata.hints.len());
+    let shown = entry.hints_shown;
+    for (i, h) in kata.hints.iter().take(shown).enumerate() {
+        let text = if lang == Lang::Zh { &h.zh } else { &h.en };
+        println!("{} {}", format!("Hint {}/{}:", i + 1, kata.hints.len()).bold(), report::wrap(text, 66, "").trim());
+    }
+    if shown == kata.hints.len() {
+        println!("{}", "That was the last hint.".dimmed());
+    }
+    state.save(practice)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn solution(practice: &Practice, name: &str, force: bool) -> Result<ExitCode, SetupError> {
+    practice.load(name)?;
+    let reference = kata_reference::find(name).ok_or_else(|| SetupError::NoReference(name.to_string()))?;
+    let passed = State::load(practice).katas.get(name).is_some_and(|k| k.ever_passed);
+    if !passed && !force {
+        return Err(SetupError::Usage(format!(
+            "the solution of `{name}` unlocks once `kata check {name}` passes (or use --force)"
+        )));
+    }
+    print!("{}", reference.solution_source);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn reset(practice: &Practice, name: &str) -> Result<ExitCode, SetupError> {
+    practice.load(name)?;
+    match files::reset(practice, name)? {
+        Some(saved) => println!("Saved your katas/{name}.rs to {}\nRestored the stub.", saved.display()),
+        None => println!("katas/{name}.rs already was the stub; nothing to save."),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init(dir: &std::path::Path, force: bool) -> Result<ExitCode, SetupError> {
+    let summary = files::init(dir, force)?;
+    println!("Wrote {} files into {}.", summary.written, dir.display());
+    for path in &summary.kept {
+        println!("Kept your {} (it differs from the shipped one; --force replaces it after a backup).", path.display());
+    }
+    for path in &summary.backups {
+        println!("Saved the old file to {}.", path.display());
+    }
+    println!("Next: cd {} && kata list", dir.display());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,341 @@
+//! Running a user program on a list of cases, whatever it does.
+//!
+//! The program runs in its own process group under a memory limit and the
+//! kata's time limit. If it crashes (stack overflow, abort, out of memory,
+//! `process::exit`), the part it died in is charged with the crash and the
+//! program is started again on the parts it had not reached, so one bad case
+//! never hides the others. Whatever it prints is captured (up to a cap) and
+//! split by part.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use kata_harness::protocol::{encode_request, read_records, CaseRequest, Outcome, Record, Request};
+use kata_harness::{Inputs, Outputs};
+use serde::{Deserialize, Serialize};
+
+use crate::error::SetupError;
+
+/// How much of each output stream is kept per run.
+pub const OUTPUT_CAP: usize = 64 * 1024;
+
+/// The limits one kata's program runs under.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Wall-clock time for all its cases together.
+    pub time: Duration,
+    /// Address space, MiB.
+    pub memory_mb: u64,
+}
+
+/// One case to run: its index, the parts to call and their inputs.
+pub struct Job<'a> {
+    /// The case's index in the check.
+    pub index: usize,
+    /// The parts to call.
+    pub parts: Vec<String>,
+    /// The arguments.
+    pub inputs: &'a Inputs,
+}
+
+/// How a program died.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Crash {
+    /// It ran past the time limit and was killed.
+    Timeout { seconds: f64 },
+    /// Endless or too deep recursion.
+    StackOverflow,
+    /// An allocation failed under the memory limit.
+    OutOfMemory { limit_mb: u64 },
+    /// It exited on its own before returning (`std::process::exit`).
+    Exited { code: i32 },
+    /// It was killed by a signal (abort, segmentation fault, …).
+    Signal { name: String },
+}
+
+/// How one part of one case ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum PartRun {
+    /// The function returned.
+    Returned(Outputs),
+    /// The function panicked.
+    Panicked { message: String, location: Option<String> },
+    /// The program died in this part.
+    Crashed(Crash),
+    /// The part never ran: the time was up before it started.
+    NotRun,
+    /// The case's inputs did not fit the function (a fixture fault).
+    BadInput(String),
+}
+
+/// What a program printed while running one part.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Printed {
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+/// Everything one kata's program did.
+#[derive(Debug, Default)]
+pub struct RunOutput {
+    /// How each (case, part) ended.
+    pub parts: BTreeMap<(usize, String), PartRun>,
+    /// What each (case, part) printed, when it printed anything.
+    pub printed: BTreeMap<(usize, String), Printed>,
+    /// Bytes of output dropped past the cap.
+    pub dropped_bytes: usize,
+}
+
+/// Runs `program` on every job within `limits`.
+pub fn run(program: &Path, jobs: &[Job<'_>], limits: Limits) -> Result<RunOutput, SetupError> {
+    let deadline = Instant::now() + limits.time;
+    let mut out = RunOutput::default();
+    let mut pending: Vec<(usize, String)> = jobs
+        .iter()
+        .flat_map(|j| j.parts.iter().map(move |p| (j.index, p.clone())))
+        .collect();
+    let inputs: BTreeMap<usize, &Inputs> = jobs.iter().map(|j| (j.index, j.inputs)).collect();
+    let results_dir = tempfile::tempdir().map_err(|e| SetupError::io(Path::new("(temporary folder)"), e))?;
+    let results = results_dir.path().join("results");
+
+    while !pending.is_empty() {
+        let marker = format!("\u{1e}kata{:016x}", rand::random::<u64>());
+        let request = Request { marker: marker.clone(), cases: group(&pending, &inputs) };
+        let attempt = attempt(program, &request, &results, deadline, limits)?;
+        let records = read_records(&std::fs::read(&results).unwrap_or_default());
+        let mut started = None;
+        for record in records {
+            match record {
+                Record::Started { index, part } => started = Some((index, part)),
+                Record::Finished { index, part, outcome } => {
+                    started = None;
+                    out.parts.insert((index, part), part_run(outcome));
+                }
+                Record::Done => {}
+            }
+        }
+        out.dropped_bytes += attempt.dropped;
+        for (key, printed) in split_printed(&attempt.stdout, &attempt.stderr, &marker) {
+            out.printed.insert(key, printed);
+        }
+        pending.retain(|k| !out.parts.contains_key(k));
+        let Some(crash) = attempt.crash else { break };
+        match started {
+            Some(key) => {
+                out.parts.insert(key, PartRun::Crashed(crash.clone()));
+            }
+            // Died before the first part: charge everything, or it would loop.
+            None => {
+                for key in pending.drain(..) {
+                    out.parts.insert(key, PartRun::Crashed(crash.clone()));
+                }
+            }
+        }
+        pending.retain(|k| !out.parts.contains_key(k));
+        if matches!(crash, Crash::Timeout { .. }) {
+            for key in pending.drain(..) {
+                out.parts.insert(key, PartRun::NotRun);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn part_run(outcome: Outcome) -> PartRun {
+    match outcome {
+        Outcome::Returned(outputs) => PartRun::Returned(outputs),
+        Outcome::Panicked { message, location } => PartRun::Panicked { message, location },
+        Outcome::BadInput(e) => PartRun::BadInput(e.0),
+    }
+}
+
+fn group(pending: &[(usize, String)], inputs: &BTreeMap<usize, &Inputs>) -> Vec<CaseRequest> {
+    let mut cases: Vec<CaseRequest> = Vec::new();
+    for (index, part) in pending {
+        match cases.last_mut() {
+            Some(c) if c.index == *index => c.parts.push(part.clone()),
+            _ => cases.push(CaseRequest { index: *index, parts: vec![part.clone()], inputs: (*inputs[index]).clone() }),
+        }
+    }
+    cases
+}
+
+struct Attempt {
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+    dropped: usize,
+    crash: Option<Crash>,
+}
+
+fn attempt(program: &Path, request: &Request, results: &Path, deadline: Instant, limits: Limits) -> Result<Attempt, SetupError> {
+    let _ = std::fs::remove_file(results);
+    let mut cmd = Command::new(program);
+    cmd.arg(results)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env("RUST_BACKTRACE", "0")
+        .process_group(0);
+    let memory_bytes = limits.memory_mb.saturating_mul(1 << 20);
+    // SAFETY: between fork and exec only async-signal-safe calls (setrlimit).
+    unsafe {
+        cmd.pre_exec(move || {
+            let address_space = libc::rlimit { rlim_cur: memory_bytes, rlim_max: memory_bytes };
+            let no_core = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+            libc::setrlimit(libc::RLIMIT_AS, &address_space);
+            libc::setrlimit(libc::RLIMIT_CORE, &no_core);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().map_err(|e| SetupError::io(program, e))?;
+    let bytes = encode_request(request);
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let feeder = thread::spawn(move || {
+        let _ = stdin.write_all(&bytes);
+    });
+    let stdout = capture(child.stdout.take().expect("stdout is piped"));
+    let stderr = capture(child.stderr.take().expect("stderr is piped"));
+    let (status, timed_out) = wait_until(&mut child, deadline);
+    // Whatever the program left behind (threads, children) goes with it.
+    kill_group(&child);
+    let _ = child.wait();
+    let _ = feeder.join();
+    let (stdout, dropped_out) = stdout.join().unwrap_or_default();
+    let (stderr, dropped_err) = stderr.join().unwrap_or_default();
+    let finished = read_records(&std::fs::read(results).unwrap_or_default())
+        .iter()
+        .any(|r| matches!(r, Record::Done));
+    let crash = match (finished, timed_out) {
+        (true, _) => None,
+        (false, true) => Some(Crash::Timeout { seconds: limits.time.as_secs_f64() }),
+        (false, false) => Some(classify(status, &String::from_utf8_lossy(&stderr), limits)),
+    };
+    Ok(Attempt { stdout, stderr, dropped: dropped_out + dropped_err, crash })
+}
+
+fn wait_until(child: &mut Child, deadline: Instant) -> (Option<ExitStatus>, bool) {
+    let mut pause = Duration::from_micros(200);
+    loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            return (Some(status), false);
+        }
+        let now = Instant::now();
+        if now >= deadline {
+            return (None, true);
+        }
+        thread::sleep(pause.min(deadline - now));
+        pause = (pause * 2).min(Duration::from_millis(5));
+    }
+}
+
+fn kill_group(child: &Child) {
+    if let Ok(pid) = i32::try_from(child.id()) {
+        // SAFETY: signals our own child's process group, which it leads.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+        }
+    }
+}
+
+fn classify(status: Option<ExitStatus>, stderr: &str, limits: Limits) -> Crash {
+    if stderr.contains("has overflowed its stack") {
+        return Crash::StackOverflow;
+    }
+    if stderr.contains("memory allocation of") || stderr.contains("capacity overflow") {
+        return Crash::OutOfMemory { limit_mb: limits.memory_mb };
+    }
+    match status {
+        Some(s) => match (s.code(), s.signal()) {
+            (Some(code), _) => Crash::Exited { code },
+            (None, Some(sig)) => Crash::Signal { name: signal_name(sig) },
+            (None, None) => Crash::Signal { name: "unknown".into() },
+        },
+        None => Crash::Signal { name: "unknown".into() },
+    }
+}
+
+fn signal_name(sig: i32) -> String {
+    match sig {
+        libc::SIGABRT => "SIGABRT (abort)".into(),
+        libc::SIGSEGV => "SIGSEGV (segmentation fault)".into(),
+        libc::SIGBUS => "SIGBUS (bus error)".into(),
+        libc::SIGILL => "SIGILL (illegal instruction)".into(),
+        libc::SIGFPE => "SIGFPE (arithmetic fault)".into(),
+        libc::SIGKILL => "SIGKILL (killed)".into(),
+        libc::SIGTERM => "SIGTERM (terminated)".into(),
+        other => format!("signal {other}"),
+    }
+}
+
+/// Reads a stream to its end, keeping at most [`OUTPUT_CAP`] bytes.
+fn capture(mut stream: impl Read + Send + 'static) -> JoinHandle<(Vec<u8>, usize)> {
+    thread::spawn(move || {
+        let mut kept = Vec::new();
+        let mut dropped = 0;
+        let mut buf = [0u8; 8192];
+        loop {
+            match stream.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    let room = OUTPUT_CAP.saturating_sub(kept.len()).min(n);
+                    kept.extend_from_slice(&buf[..room]);
+                    dropped += n - room;
+                }
+            }
+        }
+        (kept, dropped)
+    })
+}
+
+/// Splits both streams at the harness's markers (`<marker>:<case>:<part>\x1e`).
+fn split_printed(stdout: &[u8], stderr: &[u8], marker: &str) -> BTreeMap<(usize, String), Printed> {
+    let mut printed: BTreeMap<(usize, String), Printed> = BTreeMap::new();
+    for (is_err, bytes) in [(false, stdout), (true, stderr)] {
+        let text = String::from_utf8_lossy(bytes);
+        for segment in text.split(marker).skip(1) {
+            let Some((header, body)) = segment.split_once('\u{1e}') else { continue };
+            let Some((index, part)) = header.trim_start_matches(':').split_once(':') else { continue };
+            let Ok(index) = index.parse::<usize>() else { continue };
+            if body.is_empty() {
+                continue;
+            }
+            let entry = printed.entry((index, part.to_string())).or_default();
+            let target = if is_err { &mut entry.stderr } else { &mut entry.stdout };
+            target.push_str(body);
+        }
+    }
+    printed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_output_is_split_by_marker() {
+        let m = "\u{1e}kataX";
+        let out = format!("{m}:0:a\u{1e}hello\n{m}:0:b\u{1e}{m}:1:a\u{1e}bye");
+        let split = split_printed(out.as_bytes(), b"", m);
+        assert_eq!(split[&(0, "a".to_string())].stdout, "hello\n");
+        assert_eq!(split[&(1, "a".to_string())].stdout, "bye");
+        assert!(!split.contains_key(&(0, "b".to_string())));
+    }
+
+    #[test]
+    fn crashes_are_named() {
+        let limits = Limits { time: Duration::from_secs(1), memory_mb: 100 };
+        let so = classify(None, "thread 'kata' has overflowed its stack\nfatal runtime error", limits);
+        assert_eq!(so, Crash::StackOverflow);
+        let oom = classify(None, "memory allocation of 800000000 bytes failed", limits);
+        assert_eq!(oom, Crash::OutOfMemory { limit_mb: 100 });
+        let abort = classify(Some(ExitStatus::from_raw(libc::SIGABRT)), "", limits);
+        assert_eq!(abort, Crash::Signal { name: "SIGABRT (abort)".into() });
+    }
+}
