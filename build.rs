@@ -13,7 +13,12 @@ use std::path::{Path, PathBuf};
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let mut practice: Vec<(String, PathBuf)> = Vec::new();
-    for name in ["katas/Cargo.toml", "katas/lib.rs", "katas/prelude/Cargo.toml", "katas/prelude/src/lib.rs"] {
+    for name in [
+        "katas/Cargo.toml",
+        "katas/lib.rs",
+        "katas/prelude/Cargo.toml",
+        "katas/prelude/src/lib.rs",
+    ] {
         practice.push((name.into(), root.join(name)));
     }
     for path in files_with(&root.join("katas"), "toml") {
@@ -32,7 +37,10 @@ fn main() {
     practice.push(("fixtures/README.md".into(), root.join("fixtures/README.md")));
 
     let mut harness: Vec<(String, PathBuf)> = vec![
-        ("crates/harness/Cargo.toml".into(), root.join("crates/harness/Cargo.toml")),
+        (
+            "crates/harness/Cargo.toml".into(),
+            root.join("crates/harness/Cargo.toml"),
+        ),
         ("katas/prelude/Cargo.toml".into(), root.join("katas/prelude/Cargo.toml")),
         ("katas/prelude/src/lib.rs".into(), root.join("katas/prelude/src/lib.rs")),
         ("Cargo.lock".into(), root.join("Cargo.lock")),
@@ -43,8 +51,18 @@ fn main() {
     }
 
     let mut code = String::new();
-    table(&mut code, "PRACTICE_FILES", "The practice folder as shipped.", &practice);
-    table(&mut code, "HARNESS_FILES", "The sources the user programs' dependencies are built from.", &harness);
+    table(
+        &mut code,
+        "PRACTICE_FILES",
+        "The practice folder as shipped.",
+        &practice,
+    );
+    table(
+        &mut code,
+        "HARNESS_FILES",
+        "The sources the user programs' dependencies are built from.",
+        &harness,
+    );
     fs::write(PathBuf::from(env::var("OUT_DIR").unwrap()).join("embedded.rs"), code).unwrap();
     println!("cargo::rerun-if-changed=reference/stubs");
     println!("cargo::rerun-if-changed=fixtures");
@@ -74,7 +92,10 @@ fn sorted(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn files_with(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    sorted(dir).into_iter().filter(|p| p.is_file() && p.extension().is_some_and(|x| x == ext)).collect()
+    sorted(dir)
+        .into_iter()
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == ext))
+        .collect()
 }
 
 fn subdirs(dir: &Path) -> Vec<PathBuf> {

@@ -52,7 +52,12 @@ fn main() {
         code += &kata_module(&root, &out, name);
     }
     let list: Vec<String> = names.iter().map(|n| format!("&{n}::KATA")).collect();
-    writeln!(code, "/// Every kata, by name.\npub static KATAS: &[&Kata] = &[{}];", list.join(", ")).unwrap();
+    writeln!(
+        code,
+        "/// Every kata, by name.\npub static KATAS: &[&Kata] = &[{}];",
+        list.join(", ")
+    )
+    .unwrap();
     fs::write(out.join("katas.rs"), code).unwrap();
 }
 
@@ -60,14 +65,14 @@ fn kata_module(root: &Path, out: &Path, name: &str) -> String {
     let dir = root.join("src/katas").join(name);
     let description_path = root.join("../katas").join(format!("{name}.toml"));
     println!("cargo::rerun-if-changed={}", description_path.display());
-    let description: Description = toml::from_str(&read(&description_path))
-        .unwrap_or_else(|e| panic!("{}: {e}", description_path.display()));
+    let description: Description =
+        toml::from_str(&read(&description_path)).unwrap_or_else(|e| panic!("{}: {e}", description_path.display()));
     let parts: Vec<&str> = description.parts.iter().map(|p| p.name.as_str()).collect();
     let solution_path = dir.join("solution.rs");
     let solution = read(&solution_path);
     let mutants_path = dir.join("mutants.toml");
-    let specs: BTreeMap<String, MutantSpec> = toml::from_str(&read(&mutants_path))
-        .unwrap_or_else(|e| panic!("{}: {e}", mutants_path.display()));
+    let specs: BTreeMap<String, MutantSpec> =
+        toml::from_str(&read(&mutants_path)).unwrap_or_else(|e| panic!("{}: {e}", mutants_path.display()));
 
     let api = |module: &str| {
         let fields: Vec<String> = parts.iter().map(|p| format!("{p}: {module}::{p}")).collect();
@@ -80,12 +85,22 @@ fn kata_module(root: &Path, out: &Path, name: &str) -> String {
         let mut source = solution.clone();
         for (from, to) in &spec.replace {
             let count = source.matches(from.as_str()).count();
-            assert_eq!(count, 1, "{}: mutant `{id}`: `{from}` occurs {count} times in the solution", mutants_path.display());
+            assert_eq!(
+                count,
+                1,
+                "{}: mutant `{id}`: `{from}` occurs {count} times in the solution",
+                mutants_path.display()
+            );
             source = source.replacen(from.as_str(), to, 1);
         }
         let file = out.join(name).join(format!("{id}.rs"));
         fs::write(&file, &source).unwrap();
-        writeln!(mutant_mods, "        #[path = {:?}] pub mod {id};", file.display().to_string()).unwrap();
+        writeln!(
+            mutant_mods,
+            "        #[path = {:?}] pub mod {id};",
+            file.display().to_string()
+        )
+        .unwrap();
         writeln!(
             mutant_list,
             "            crate::Mutant {{ id: {id:?}, solution: {}, source: include_str!({:?}) }},",

@@ -77,7 +77,12 @@ pub fn ensure_deps(cache: &Path, quiet: bool) -> Result<Deps, SetupError> {
         eprintln!("Building the dependencies of user programs (ndarray, harness) once for this machine…");
     }
     let mut child = Command::new(cargo())
-        .args(["build", "--release", "--message-format=json-render-diagnostics", "--manifest-path"])
+        .args([
+            "build",
+            "--release",
+            "--message-format=json-render-diagnostics",
+            "--manifest-path",
+        ])
         .arg(dir.join("Cargo.toml"))
         .stdout(Stdio::piped())
         .stderr(if quiet { Stdio::null() } else { Stdio::inherit() })
@@ -86,11 +91,15 @@ pub fn ensure_deps(cache: &Path, quiet: bool) -> Result<Deps, SetupError> {
     let mut externs = BTreeMap::new();
     let stdout = child.stdout.take().expect("stdout is piped");
     for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-        let Ok(msg) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
+        let Ok(msg) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
         if msg["reason"] != "compiler-artifact" {
             continue;
         }
-        let Some(name) = msg["target"]["name"].as_str() else { continue };
+        let Some(name) = msg["target"]["name"].as_str() else {
+            continue;
+        };
         if !EXTERNS.contains(&name) {
             continue;
         }
@@ -104,14 +113,20 @@ pub fn ensure_deps(cache: &Path, quiet: bool) -> Result<Deps, SetupError> {
             externs.insert(name.to_string(), PathBuf::from(rlib));
         }
     }
-    let status = child.wait().map_err(|e| SetupError::Toolchain(format!("cargo did not finish: {e}")))?;
+    let status = child
+        .wait()
+        .map_err(|e| SetupError::Toolchain(format!("cargo did not finish: {e}")))?;
     if !status.success() || externs.len() != EXTERNS.len() {
         return Err(SetupError::Toolchain(format!(
             "building the dependencies failed (cargo in {}); is the network reachable for crates.io?",
             dir.display()
         )));
     }
-    let deps = Deps { externs, deps_dir: dir.join("target/release/deps"), key };
+    let deps = Deps {
+        externs,
+        deps_dir: dir.join("target/release/deps"),
+        key,
+    };
     let json = serde_json::to_string_pretty(&deps).expect("plain data");
     write_atomic(&manifest, json.as_bytes())?;
     Ok(deps)
@@ -150,11 +165,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SetupError> {
 }
 
 fn cargo() -> PathBuf {
-    std::env::var_os("CARGO").map(PathBuf::from).unwrap_or_else(|| "cargo".into())
+    std::env::var_os("CARGO")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "cargo".into())
 }
 
 fn rustc() -> PathBuf {
-    std::env::var_os("RUSTC").map(PathBuf::from).unwrap_or_else(|| "rustc".into())
+    std::env::var_os("RUSTC")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "rustc".into())
 }
 
 /// A compiled user program, or why there is none.
@@ -175,14 +194,24 @@ pub struct BuildOptions {
 }
 
 /// Compiles `katas/<kata>.rs` with the harness, unless an identical build exists.
-pub fn build(practice: &Practice, kata: &Kata, deps: &Deps, cache: &Path, opts: BuildOptions) -> Result<Built, SetupError> {
+pub fn build(
+    practice: &Practice,
+    kata: &Kata,
+    deps: &Deps,
+    cache: &Path,
+    opts: BuildOptions,
+) -> Result<Built, SetupError> {
     let user_file = practice.user_file(&kata.name);
     let source = fs::read(&user_file).map_err(|e| SetupError::io(&user_file, e))?;
     let root = fs::canonicalize(&practice.root).map_err(|e| SetupError::io(&practice.root, e))?;
     let mut folder = Hasher::new();
     folder.add(root.to_string_lossy().as_bytes());
     let profile = if opts.release { "release" } else { "debug" };
-    let dir = cache.join("programs").join(folder.short()).join(&kata.name).join(profile);
+    let dir = cache
+        .join("programs")
+        .join(folder.short())
+        .join(&kata.name)
+        .join(profile);
     let main_rs = dir.join("main.rs");
     let program = dir.join(&kata.name);
     let stamp_file = dir.join("stamp");
@@ -206,14 +235,25 @@ pub fn build(practice: &Practice, kata: &Kata, deps: &Deps, cache: &Path, opts: 
         .arg(format!("--crate-name={}", kata.name))
         .arg(format!("--color={}", if opts.color { "always" } else { "never" }))
         .arg(format!("--remap-path-prefix={}/=", root.display()))
-        .args(["-A", "unused_variables", "-A", "dead_code", "-A", "unused_imports", "-A", "unused_mut"])
+        .args([
+            "-A",
+            "unused_variables",
+            "-A",
+            "dead_code",
+            "-A",
+            "unused_imports",
+            "-A",
+            "unused_mut",
+        ])
         .args(["-C", "debuginfo=0"])
         .arg("-L")
         .arg(format!("dependency={}", deps.deps_dir.display()));
     if opts.release {
         cmd.args(["-C", "opt-level=3"]);
     } else {
-        cmd.args(["-C", "opt-level=0"]).arg("-C").arg(format!("incremental={}", dir.join("incremental").display()));
+        cmd.args(["-C", "opt-level=0"])
+            .arg("-C")
+            .arg(format!("incremental={}", dir.join("incremental").display()));
     }
     for (name, path) in &deps.externs {
         cmd.arg("--extern").arg(format!("{name}={}", path.display()));
@@ -235,7 +275,11 @@ pub fn build(practice: &Practice, kata: &Kata, deps: &Deps, cache: &Path, opts: 
 /// to compile here, in the table.
 fn main_source(user_file: &Path, kata: &Kata) -> String {
     let name = &kata.name;
-    let fields: Vec<String> = kata.parts.iter().map(|p| format!("    {0}: user::{0},", p.name)).collect();
+    let fields: Vec<String> = kata
+        .parts
+        .iter()
+        .map(|p| format!("    {0}: user::{0},", p.name))
+        .collect();
     format!(
         "// Generated by kata: your functions, handed to the harness.\n\
          #[path = {path:?}]\nmod user;\n\n\

@@ -158,13 +158,22 @@ pub fn parse(path: &Path, text: &str) -> Result<Kata, SetupError> {
             .unwrap_or_default(),
         message: e.message().to_string(),
     })?;
-    let bad = |message: String| SetupError::Description { path: path.to_path_buf(), message };
+    let bad = |message: String| SetupError::Description {
+        path: path.to_path_buf(),
+        message,
+    };
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
     if !is_valid_name(&kata.name) {
-        return Err(bad(format!("`name = {:?}` is not an identifier (a-z, 0-9, _)", kata.name)));
+        return Err(bad(format!(
+            "`name = {:?}` is not an identifier (a-z, 0-9, _)",
+            kata.name
+        )));
     }
     if kata.name != stem {
-        return Err(bad(format!("`name = {:?}` differs from the file name `{stem}`", kata.name)));
+        return Err(bad(format!(
+            "`name = {:?}` differs from the file name `{stem}`",
+            kata.name
+        )));
     }
     if kata.parts.is_empty() {
         return Err(bad("`parts` is empty: name at least one function to check".into()));
@@ -189,7 +198,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Kata, SetupError> {
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
-    let col = before.rfind('\n').map_or(before.chars().count(), |i| before[i + 1..].chars().count()) + 1;
+    let col = before
+        .rfind('\n')
+        .map_or(before.chars().count(), |i| before[i + 1..].chars().count())
+        + 1;
     (line, col)
 }
 
@@ -269,7 +281,10 @@ impl Practice {
         let path = self.description_file(name);
         if !path.is_file() {
             let suggestions = suggest(name, &self.names().unwrap_or_default());
-            return Err(SetupError::UnknownKata { name: name.to_string(), suggestions });
+            return Err(SetupError::UnknownKata {
+                name: name.to_string(),
+                suggestions,
+            });
         }
         let text = read_text(&path)?;
         parse(&path, &text)

@@ -183,22 +183,36 @@ pub fn gather_cases(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Re
     let dir = practice.fixture_dir(&kata.name);
     let mut cases = Vec::new();
     for fx in fixture::load_dir(&dir)? {
-        let expected = split_by_part(kata, &fx.expected)
-            .map_err(|message| SetupError::Fixture { path: dir.join(format!("{}.npz", fx.name)), message })?;
-        cases.push(Case { name: fx.name, seed: None, inputs: fx.inputs, expected });
+        let expected = split_by_part(kata, &fx.expected).map_err(|message| SetupError::Fixture {
+            path: dir.join(format!("{}.npz", fx.name)),
+            message,
+        })?;
+        cases.push(Case {
+            name: fx.name,
+            seed: None,
+            inputs: fx.inputs,
+            expected,
+        });
     }
     let seed = opts.seed.unwrap_or_else(|| default_seed(&kata.name));
     for index in 0..opts.random_cases {
         let inputs = random_inputs(reference, seed, index);
         let mut expected = BTreeMap::new();
         for part in &kata.parts {
-            let outputs = reference
-                .reference
-                .run(&part.name, &inputs)
-                .map_err(|e| SetupError::Usage(format!("{}: the reference cannot run its random case {index}: {e}", kata.name)))?;
+            let outputs = reference.reference.run(&part.name, &inputs).map_err(|e| {
+                SetupError::Usage(format!(
+                    "{}: the reference cannot run its random case {index}: {e}",
+                    kata.name
+                ))
+            })?;
             expected.insert(part.name.clone(), outputs);
         }
-        cases.push(Case { name: format!("random-{index}"), seed: Some(seed), inputs, expected });
+        cases.push(Case {
+            name: format!("random-{index}"),
+            seed: Some(seed),
+            inputs,
+            expected,
+        });
     }
     if let Some(only) = &opts.only_case {
         cases.retain(|c| &c.name == only);
@@ -219,7 +233,10 @@ fn split_by_part(kata: &Kata, expected: &Outputs) -> Result<BTreeMap<String, Out
             .iter()
             .find(|p| name == &p.name || name.starts_with(&format!("{}.", p.name)))
             .ok_or_else(|| format!("`expected.{name}` belongs to no part of `{}`", kata.name))?;
-        by_part.entry(part.name.clone()).or_default().insert(name.clone(), value.clone());
+        by_part
+            .entry(part.name.clone())
+            .or_default()
+            .insert(name.clone(), value.clone());
     }
     match kata.parts.iter().find(|p| !by_part.contains_key(&p.name)) {
         Some(p) => Err(format!("no `expected.{}…` array", p.name)),
@@ -228,10 +245,25 @@ fn split_by_part(kata: &Kata, expected: &Outputs) -> Result<BTreeMap<String, Out
 }
 
 /// Checks one kata end to end.
-pub fn check(practice: &Practice, kata: &Kata, deps: &Deps, cache: &Path, opts: &CheckOptions) -> Result<KataReport, SetupError> {
+pub fn check(
+    practice: &Practice,
+    kata: &Kata,
+    deps: &Deps,
+    cache: &Path,
+    opts: &CheckOptions,
+) -> Result<KataReport, SetupError> {
     let cases = gather_cases(practice, kata, opts)?;
     let seed = opts.seed.unwrap_or_else(|| default_seed(&kata.name));
-    let program = match build::build(practice, kata, deps, cache, BuildOptions { release: false, color: opts.color })? {
+    let program = match build::build(
+        practice,
+        kata,
+        deps,
+        cache,
+        BuildOptions {
+            release: false,
+            color: opts.color,
+        },
+    )? {
         Built::Program(p) => p,
         Built::CompileError(text) => {
             return Ok(KataReport {
@@ -249,9 +281,16 @@ pub fn check(practice: &Practice, kata: &Kata, deps: &Deps, cache: &Path, opts: 
     let jobs: Vec<Job<'_>> = cases
         .iter()
         .enumerate()
-        .map(|(index, c)| Job { index, parts: parts.clone(), inputs: &c.inputs })
+        .map(|(index, c)| Job {
+            index,
+            parts: parts.clone(),
+            inputs: &c.inputs,
+        })
         .collect();
-    let limits = Limits { time: Duration::from_secs_f64(kata.time_limit_secs), memory_mb: kata.memory_mb };
+    let limits = Limits {
+        time: Duration::from_secs_f64(kata.time_limit_secs),
+        memory_mb: kata.memory_mb,
+    };
     let mut output = run::run(&program, &jobs, limits)?;
     Ok(judge_run(kata, &cases, &mut output, seed))
 }
@@ -260,7 +299,10 @@ pub fn check(practice: &Practice, kata: &Kata, deps: &Deps, cache: &Path, opts: 
 pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed: u64) -> KataReport {
     let mut parts = Vec::new();
     for part in &kata.parts {
-        let tol = Tolerance { rtol: part.rtol, atol: part.atol };
+        let tol = Tolerance {
+            rtol: part.rtol,
+            atol: part.atol,
+        };
         let mut reports = Vec::new();
         let mut returned: Vec<(usize, Outputs)> = Vec::new();
         for (index, case) in cases.iter().enumerate() {
@@ -295,7 +337,12 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
             Status::Failed => diagnose(kata, &part.name, cases, &returned, tol),
             _ => None,
         };
-        parts.push(PartReport { name: part.name.clone(), status, cases: reports, looks_like });
+        parts.push(PartReport {
+            name: part.name.clone(),
+            status,
+            cases: reports,
+            looks_like,
+        });
     }
     let status = kata_status(&parts);
     KataReport {
@@ -331,7 +378,10 @@ fn is_todo(message: &str) -> bool {
 fn part_status(cases: &[CaseReport]) -> Status {
     if cases.iter().all(|c| c.verdict == Verdict::Pass) {
         Status::Passed
-    } else if cases.iter().all(|c| matches!(c.verdict, Verdict::NotImplemented | Verdict::NotRun)) {
+    } else if cases
+        .iter()
+        .all(|c| matches!(c.verdict, Verdict::NotImplemented | Verdict::NotRun))
+    {
         Status::NotImplemented
     } else {
         Status::Failed
@@ -363,7 +413,13 @@ fn shapes(inputs: &Inputs) -> String {
 
 /// The catalogued mistake whose mutant reproduces the user's outputs on every
 /// case where the user's function returned. Claims nothing when none does.
-fn diagnose(kata: &Kata, part: &str, cases: &[Case], returned: &[(usize, Outputs)], tol: Tolerance) -> Option<Diagnosis> {
+fn diagnose(
+    kata: &Kata,
+    part: &str,
+    cases: &[Case],
+    returned: &[(usize, Outputs)],
+    tol: Tolerance,
+) -> Option<Diagnosis> {
     if returned.is_empty() {
         return None;
     }
@@ -383,7 +439,11 @@ fn diagnose(kata: &Kata, part: &str, cases: &[Case], returned: &[(usize, Outputs
     panic::set_hook(previous_hook);
     let mutant = found?;
     let mistake = kata.mistakes.iter().find(|m| m.id == mutant.id)?;
-    Some(Diagnosis { id: mistake.id.clone(), en: mistake.en.clone(), zh: mistake.zh.clone() })
+    Some(Diagnosis {
+        id: mistake.id.clone(),
+        en: mistake.en.clone(),
+        zh: mistake.zh.clone(),
+    })
 }
 
 /// The verdict-cache key: everything a verdict depends on.

@@ -35,7 +35,10 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(2)
         }
         Err(_) => {
-            eprintln!("{} an internal error occurred; please report it with the command you ran", "kata:".red().bold());
+            eprintln!(
+                "{} an internal error occurred; please report it with the command you ran",
+                "kata:".red().bold()
+            );
             ExitCode::from(2)
         }
     }
@@ -45,7 +48,9 @@ fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
     }
 }
 
@@ -54,10 +59,24 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
     match cli.command {
         Command::List { json } => list(&Practice::locate(dir)?, json),
         Command::Show { name, lang } => show(&Practice::locate(dir)?, &name, lang),
-        Command::Check { names, all, json, seed, random, case, lang } => {
+        Command::Check {
+            names,
+            all,
+            json,
+            seed,
+            random,
+            case,
+            lang,
+        } => {
             let practice = Practice::locate(dir)?;
             let names = if all { practice.names()? } else { names };
-            let opts = CheckOptions { seed, random_cases: random, only_case: case, color, quiet: json };
+            let opts = CheckOptions {
+                seed,
+                random_cases: random,
+                only_case: case,
+                color,
+                quiet: json,
+            };
             check_many(&practice, &names, &opts, json, lang)
         }
         Command::Hint { name, lang } => hint(&Practice::locate(dir)?, &name, lang),
@@ -73,7 +92,9 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
 
 /// The user's file's status for `kata list`.
 fn file_status(practice: &Practice, kata: &Kata, state: &State) -> &'static str {
-    let Ok(source) = std::fs::read(practice.user_file(&kata.name)) else { return "missing" };
+    let Ok(source) = std::fs::read(practice.user_file(&kata.name)) else {
+        return "missing";
+    };
     if embedded::stub(&kata.name).is_some_and(|stub| stub.as_bytes() == source) {
         return "not started";
     }
@@ -107,7 +128,13 @@ fn list(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
         println!("{}", serde_json::to_string_pretty(&rows).expect("plain data"));
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{:<30} {:<7} {:<22} {}", "KATA".bold(), "LEVEL".bold(), "STATUS".bold(), "PARTS".bold());
+    println!(
+        "{:<30} {:<7} {:<22} {}",
+        "KATA".bold(),
+        "LEVEL".bold(),
+        "STATUS".bold(),
+        "PARTS".bold()
+    );
     for k in &katas {
         let status = file_status(practice, k, &state);
         let shown = match status {
@@ -118,7 +145,11 @@ fn list(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
         };
         let parts: Vec<&str> = k.parts.iter().map(|p| p.name.as_str()).collect();
         let parts = parts.join(", ");
-        let parts = if parts.chars().count() > 18 { format!("{}…", parts.chars().take(17).collect::<String>()) } else { parts };
+        let parts = if parts.chars().count() > 18 {
+            format!("{}…", parts.chars().take(17).collect::<String>())
+        } else {
+            parts
+        };
         println!("{:<30} {:<7} {:<22} {parts}", k.name, k.difficulty.to_string(), shown);
     }
     Ok(ExitCode::SUCCESS)
@@ -129,15 +160,34 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
     let zh = lang == Lang::Zh;
     let title = if zh { &kata.title_zh } else { &kata.title };
     println!("{} — {}", kata.name.bold(), title.bold());
-    let (level, minutes) = if zh { ("难度", "建议用时") } else { ("difficulty", "interview budget") };
-    println!("{level}: {} · {minutes}: {} min · {}", kata.difficulty, kata.minutes, kata.tags.join(", "));
+    let (level, minutes) = if zh {
+        ("难度", "建议用时")
+    } else {
+        ("difficulty", "interview budget")
+    };
+    println!(
+        "{level}: {} · {minutes}: {} min · {}",
+        kata.difficulty,
+        kata.minutes,
+        kata.tags.join(", ")
+    );
     println!();
     println!("{}", if zh { &kata.statement_zh } else { &kata.statement }.trim());
     println!();
-    println!("{}", if zh { "函数签名（katas/" } else { "Signatures (katas/" }.bold().to_string() + &format!("{name}.rs):"));
-    let stub = embedded::stub(name).map(str::to_string).unwrap_or_else(|| {
-        std::fs::read_to_string(practice.user_file(name)).unwrap_or_default()
-    });
+    println!(
+        "{}",
+        if zh {
+            "函数签名（katas/"
+        } else {
+            "Signatures (katas/"
+        }
+        .bold()
+        .to_string()
+            + &format!("{name}.rs):")
+    );
+    let stub = embedded::stub(name)
+        .map(str::to_string)
+        .unwrap_or_else(|| std::fs::read_to_string(practice.user_file(name)).unwrap_or_default());
     for line in stub.lines() {
         println!("  {line}");
     }
@@ -154,7 +204,11 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
         }
     }
     println!();
-    let next = if zh { "编辑 katas/{n}.rs，然后运行 `kata check {n}`。" } else { "Edit katas/{n}.rs, then run `kata check {n}`." };
+    let next = if zh {
+        "编辑 katas/{n}.rs，然后运行 `kata check {n}`。"
+    } else {
+        "Edit katas/{n}.rs, then run `kata check {n}`."
+    };
     println!("{}", next.replace("{n}", name));
     Ok(ExitCode::SUCCESS)
 }
@@ -173,11 +227,18 @@ fn print_array(label: &str, key: &str, value: &Value) {
     }
 }
 
-fn check_many(practice: &Practice, names: &[String], opts: &CheckOptions, json: bool, lang: Lang) -> Result<ExitCode, SetupError> {
+fn check_many(
+    practice: &Practice,
+    names: &[String],
+    opts: &CheckOptions,
+    json: bool,
+    lang: Lang,
+) -> Result<ExitCode, SetupError> {
     let katas: Vec<Kata> = names.iter().map(|n| practice.load(n)).collect::<Result<_, _>>()?;
     let cache = build::cache_dir(practice);
     let mut deps = None;
-    let reports: Mutex<Vec<Option<Result<KataReport, SetupError>>>> = Mutex::new((0..katas.len()).map(|_| None).collect());
+    let reports: Mutex<Vec<Option<Result<KataReport, SetupError>>>> =
+        Mutex::new((0..katas.len()).map(|_| None).collect());
     // Cached verdicts first: no build needed for those.
     let mut todo = Vec::new();
     for (i, kata) in katas.iter().enumerate() {
@@ -194,7 +255,9 @@ fn check_many(practice: &Practice, names: &[String], opts: &CheckOptions, json: 
         deps = Some(build::ensure_deps(&cache, opts.quiet)?);
     }
     let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(todo.len().max(1));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(todo.len().max(1));
     let progress = progress_bar(todo.len(), json);
     std::thread::scope(|s| {
         for _ in 0..workers {
@@ -223,7 +286,10 @@ fn check_many(practice: &Practice, names: &[String], opts: &CheckOptions, json: 
     }
     remember(practice, &done)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&report::json(&done)).expect("plain data"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report::json(&done)).expect("plain data")
+        );
     } else {
         for r in &done {
             print!("{}", report::human(r, lang == Lang::Zh));
@@ -234,7 +300,11 @@ fn check_many(practice: &Practice, names: &[String], opts: &CheckOptions, json: 
         }
     }
     let all_passed = done.iter().all(|r| r.status == Status::Passed);
-    Ok(if all_passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if all_passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn progress_bar(len: usize, json: bool) -> Option<indicatif::ProgressBar> {
@@ -271,7 +341,11 @@ fn hint(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
     let shown = entry.hints_shown;
     for (i, h) in kata.hints.iter().take(shown).enumerate() {
         let text = if lang == Lang::Zh { &h.zh } else { &h.en };
-        println!("{} {}", format!("Hint {}/{}:", i + 1, kata.hints.len()).bold(), report::wrap(text, 66, "").trim());
+        println!(
+            "{} {}",
+            format!("Hint {}/{}:", i + 1, kata.hints.len()).bold(),
+            report::wrap(text, 66, "").trim()
+        );
     }
     if shown == kata.hints.len() {
         println!("{}", "That was the last hint.".dimmed());
@@ -306,7 +380,10 @@ fn init(dir: &std::path::Path, force: bool) -> Result<ExitCode, SetupError> {
     let summary = files::init(dir, force)?;
     println!("Wrote {} files into {}.", summary.written, dir.display());
     for path in &summary.kept {
-        println!("Kept your {} (it differs from the shipped one; --force replaces it after a backup).", path.display());
+        println!(
+            "Kept your {} (it differs from the shipped one; --force replaces it after a backup).",
+            path.display()
+        );
     }
     for path in &summary.backups {
         println!("Saved the old file to {}.", path.display());

@@ -80,7 +80,10 @@ pub enum SetupError {
 impl SetupError {
     /// An I/O error on `path`.
     pub fn io(path: &Path, e: std::io::Error) -> SetupError {
-        SetupError::Io { path: path.to_path_buf(), message: e.to_string() }
+        SetupError::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        }
     }
 }
 

@@ -15,7 +15,9 @@ pub fn backup(practice: &Practice, file: &Path) -> Result<PathBuf, SetupError> {
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("file");
     let ext = file.extension().and_then(|s| s.to_str()).unwrap_or("bak");
     let format = time::macros::format_description!("[year][month][day]-[hour][minute][second]");
-    let now = time::OffsetDateTime::now_utc().format(&format).unwrap_or_else(|_| "now".into());
+    let now = time::OffsetDateTime::now_utc()
+        .format(&format)
+        .unwrap_or_else(|_| "now".into());
     let mut target = dir.join(format!("{stem}-{now}.{ext}"));
     let mut n = 1;
     while target.exists() {
@@ -56,7 +58,9 @@ pub struct InitSummary {
 /// are kept unless `force`, in which case they are backed up first.
 pub fn init(dir: &Path, force: bool) -> Result<InitSummary, SetupError> {
     fs::create_dir_all(dir).map_err(|e| SetupError::io(dir, e))?;
-    let practice = Practice { root: dir.to_path_buf() };
+    let practice = Practice {
+        root: dir.to_path_buf(),
+    };
     let mut summary = InitSummary::default();
     for (rel, bytes) in PRACTICE_FILES {
         let path = dir.join(rel);

@@ -35,7 +35,10 @@ pub fn load_dir(dir: &Path) -> Result<Vec<FixtureCase>, SetupError> {
         .collect();
     paths.sort_by_key(|p| (p.file_stem().is_none_or(|s| s != "example"), p.clone()));
     if paths.is_empty() {
-        return Err(SetupError::Fixture { path: dir.to_path_buf(), message: "no .npz cases here".into() });
+        return Err(SetupError::Fixture {
+            path: dir.to_path_buf(),
+            message: "no .npz cases here".into(),
+        });
     }
     paths.iter().map(|p| load_file(p)).collect()
 }
@@ -44,8 +47,15 @@ pub fn load_dir(dir: &Path) -> Result<Vec<FixtureCase>, SetupError> {
 pub fn load_file(path: &Path) -> Result<FixtureCase, SetupError> {
     let file = File::open(path).map_err(|e| SetupError::io(path, e))?;
     let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("case").to_string();
-    let arrays = read_npz(file).map_err(|message| SetupError::Fixture { path: path.to_path_buf(), message })?;
-    let mut case = FixtureCase { name, inputs: Inputs::new(), expected: Outputs::new() };
+    let arrays = read_npz(file).map_err(|message| SetupError::Fixture {
+        path: path.to_path_buf(),
+        message,
+    })?;
+    let mut case = FixtureCase {
+        name,
+        inputs: Inputs::new(),
+        expected: Outputs::new(),
+    };
     for (key, value) in arrays {
         match key.strip_prefix(EXPECTED) {
             Some(output) => case.expected.insert(output, value),
@@ -72,9 +82,9 @@ pub fn read_npz<R: Read + Seek>(reader: R) -> Result<Vec<(String, Value)>, Strin
         } else if let Ok(a) = npz.by_name::<OwnedRepr<i64>, IxDyn>(&name) {
             Value::Int(a)
         } else {
-            let a: ArrayD<bool> = npz.by_name(&name).map_err(|e| {
-                format!("array `{name}` is not float64, int64 or bool, or is damaged ({e})")
-            })?;
+            let a: ArrayD<bool> = npz
+                .by_name(&name)
+                .map_err(|e| format!("array `{name}` is not float64, int64 or bool, or is damaged ({e})"))?;
             Value::Bool(a)
         };
         arrays.push((name, value));

@@ -65,10 +65,16 @@ pub fn compare(got: Option<&Value>, expected: &Value, tol: Tolerance) -> Option<
         None => return Some(Mismatch::Missing),
     };
     if got.dtype() != expected.dtype() {
-        return Some(Mismatch::Dtype { got: got.dtype().into(), expected: expected.dtype().into() });
+        return Some(Mismatch::Dtype {
+            got: got.dtype().into(),
+            expected: expected.dtype().into(),
+        });
     }
     if got.shape() != expected.shape() {
-        return Some(Mismatch::Shape { got: got.shape().to_vec(), expected: expected.shape().to_vec() });
+        return Some(Mismatch::Shape {
+            got: got.shape().to_vec(),
+            expected: expected.shape().to_vec(),
+        });
     }
     let diff = match (got, expected) {
         (Value::F64(g), Value::F64(e)) => diff_reals(g.iter().copied(), e.iter().copied(), tol),
@@ -90,11 +96,21 @@ pub fn compare_all(got: &Outputs, expected: &Outputs, tol: Tolerance) -> Vec<(St
 
 /// Whether every expected output is matched.
 pub fn matches(got: &Outputs, expected: &Outputs, tol: Tolerance) -> bool {
-    expected.0.iter().all(|(name, exp)| compare(got.get(name), exp, tol).is_none())
+    expected
+        .0
+        .iter()
+        .all(|(name, exp)| compare(got.get(name), exp, tol).is_none())
 }
 
 fn diff_reals(got: impl Iterator<Item = f64>, exp: impl Iterator<Item = f64>, tol: Tolerance) -> ValueDiff {
-    let mut d = ValueDiff { mismatched: 0, total: 0, first: 0, non_finite: None, max_abs: None, max_rel: None };
+    let mut d = ValueDiff {
+        mismatched: 0,
+        total: 0,
+        first: 0,
+        non_finite: None,
+        max_abs: None,
+        max_rel: None,
+    };
     for (i, (g, e)) in got.zip(exp).enumerate() {
         d.total += 1;
         if tol.close(g, e) {
@@ -121,7 +137,14 @@ fn diff_reals(got: impl Iterator<Item = f64>, exp: impl Iterator<Item = f64>, to
 }
 
 fn diff_exact<'a, T: PartialEq + 'a>(got: impl Iterator<Item = &'a T>, exp: impl Iterator<Item = &'a T>) -> ValueDiff {
-    let mut d = ValueDiff { mismatched: 0, total: 0, first: 0, non_finite: None, max_abs: None, max_rel: None };
+    let mut d = ValueDiff {
+        mismatched: 0,
+        total: 0,
+        first: 0,
+        non_finite: None,
+        max_abs: None,
+        max_rel: None,
+    };
     for (i, (g, e)) in got.zip(exp).enumerate() {
         d.total += 1;
         if g != e {
@@ -167,14 +190,22 @@ mod tests {
     fn shapes_must_match_exactly() {
         let got = Value::from(arr2(&[[1.0, 2.0]]));
         let exp = Value::from(arr1(&[1.0, 2.0]));
-        assert_eq!(compare(Some(&got), &exp, TOL), Some(Mismatch::Shape { got: vec![1, 2], expected: vec![2] }));
+        assert_eq!(
+            compare(Some(&got), &exp, TOL),
+            Some(Mismatch::Shape {
+                got: vec![1, 2],
+                expected: vec![2]
+            })
+        );
     }
 
     #[test]
     fn value_diff_finds_worst_and_non_finite() {
         let got = Value::from(arr1(&[1.0, f64::NAN, 3.5, 4.0]));
         let exp = Value::from(arr1(&[1.0, 2.0, 3.0, 4.0]));
-        let Some(Mismatch::Values(d)) = compare(Some(&got), &exp, TOL) else { panic!("should differ") };
+        let Some(Mismatch::Values(d)) = compare(Some(&got), &exp, TOL) else {
+            panic!("should differ")
+        };
         assert_eq!((d.mismatched, d.total, d.first, d.non_finite), (2, 4, 1, Some(1)));
         assert_eq!(d.max_abs, Some((0.5, 2)));
     }

@@ -25,7 +25,11 @@ const LISTED: usize = 8;
 pub fn human(report: &KataReport, zh: bool) -> String {
     let mut out = String::new();
     let name = report.name.bold();
-    let cached = if report.cached { " (cached)".dimmed().to_string() } else { String::new() };
+    let cached = if report.cached {
+        " (cached)".dimmed().to_string()
+    } else {
+        String::new()
+    };
     match report.status {
         Status::CompileError => {
             let _ = writeln!(out, "{} {name}: does not compile{cached}", "✗".red().bold());
@@ -71,7 +75,11 @@ pub fn human(report: &KataReport, zh: bool) -> String {
         }
     }
     if report.dropped_bytes > 0 {
-        let _ = writeln!(out, "  (your program printed {} more bytes, not shown)", report.dropped_bytes);
+        let _ = writeln!(
+            out,
+            "  (your program printed {} more bytes, not shown)",
+            report.dropped_bytes
+        );
     }
     out
 }
@@ -95,20 +103,37 @@ fn part_human(out: &mut String, report: &KataReport, part: &PartReport, zh: bool
         _ => {}
     }
     let failing: Vec<&CaseReport> = part.cases.iter().filter(|c| c.verdict != Verdict::Pass).collect();
-    let _ = writeln!(out, "  {} {}: failed {} of {total} cases", "✗".red(), part.name, failing.len());
+    let _ = writeln!(
+        out,
+        "  {} {}: failed {} of {total} cases",
+        "✗".red(),
+        part.name,
+        failing.len()
+    );
     for (i, case) in failing.iter().enumerate() {
         if i >= LISTED {
             let _ = writeln!(out, "    … and {} more", failing.len() - LISTED);
             break;
         }
-        let _ = writeln!(out, "    {} {}: {}", "✗".red(), case_title(case), verdict_line(&case.verdict));
+        let _ = writeln!(
+            out,
+            "    {} {}: {}",
+            "✗".red(),
+            case_title(case),
+            verdict_line(&case.verdict)
+        );
         if i < DETAILED {
             case_detail(out, report, case);
         }
     }
     if let Some(d) = &part.looks_like {
         let message = if zh { &d.zh } else { &d.en };
-        let _ = writeln!(out, "  {} {}", "This looks like:".yellow().bold(), wrap(message, 60, "  ").trim_start());
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            "This looks like:".yellow().bold(),
+            wrap(message, 60, "  ").trim_start()
+        );
     }
 }
 
@@ -172,7 +197,11 @@ fn dims(shape: &[usize]) -> String {
 }
 
 fn case_detail(out: &mut String, report: &KataReport, case: &CaseReport) {
-    let _ = writeln!(out, "{}", wrap(&format!("inputs: {}", case.shapes), 74, "      ").dimmed());
+    let _ = writeln!(
+        out,
+        "{}",
+        wrap(&format!("inputs: {}", case.shapes), 74, "      ").dimmed()
+    );
     if let Verdict::Mismatch { outputs } = &case.verdict {
         for f in outputs {
             output_detail(out, f);
@@ -204,7 +233,12 @@ fn output_detail(out: &mut String, f: &OutputFailure) {
         );
     }
     if let Some((rel, i)) = d.max_rel {
-        let _ = writeln!(out, "      `{}`: greatest relative difference {rel:.3e} at {:?}", f.name, unravel(i, shape));
+        let _ = writeln!(
+            out,
+            "      `{}`: greatest relative difference {rel:.3e} at {:?}",
+            f.name,
+            unravel(i, shape)
+        );
     }
     if let Some(got) = &f.got {
         diff_block(out, got, &f.expected, f);
@@ -213,7 +247,10 @@ fn output_detail(out: &mut String, f: &OutputFailure) {
 
 /// A got-vs-expected diff of the formatted arrays, around the mismatches.
 fn diff_block(out: &mut String, got: &Value, expected: &Value, f: &OutputFailure) {
-    let tol = crate::judge::Tolerance { rtol: f.rtol, atol: f.atol };
+    let tol = crate::judge::Tolerance {
+        rtol: f.rtol,
+        atol: f.atol,
+    };
     let exp_items = elements(expected);
     let got_items: Vec<String> = elements(got)
         .into_iter()
@@ -271,8 +308,16 @@ fn elements(v: &Value) -> Vec<String> {
 pub fn fmt_f64(x: f64) -> String {
     if x == 0.0 || (1e-3..1e6).contains(&x.abs()) {
         let s = format!("{x:.6}");
-        let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
-        if s == "-0" { "0".into() } else { s }
+        let s = if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        };
+        if s == "-0" {
+            "0".into()
+        } else {
+            s
+        }
     } else if x.is_finite() {
         format!("{x:.5e}")
     } else {
@@ -390,7 +435,13 @@ pub fn json(reports: &[KataReport]) -> serde_json::Value {
             }
         }
     }
-    let status = if any_error { "error" } else if any_fail { "fail" } else { "pass" };
+    let status = if any_error {
+        "error"
+    } else if any_fail {
+        "fail"
+    } else {
+        "pass"
+    };
     let message = reports.iter().find_map(|r| r.compile_error.clone());
     json!({ "version": 3, "status": status, "message": message, "tests": tests, "katas": katas })
 }

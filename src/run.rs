@@ -107,7 +107,10 @@ pub fn run(program: &Path, jobs: &[Job<'_>], limits: Limits) -> Result<RunOutput
 
     while !pending.is_empty() {
         let marker = format!("\u{1e}kata{:016x}", rand::random::<u64>());
-        let request = Request { marker: marker.clone(), cases: group(&pending, &inputs) };
+        let request = Request {
+            marker: marker.clone(),
+            cases: group(&pending, &inputs),
+        };
         let attempt = attempt(program, &request, &results, deadline, limits)?;
         let records = read_records(&std::fs::read(&results).unwrap_or_default());
         let mut started = None;
@@ -161,7 +164,11 @@ fn group(pending: &[(usize, String)], inputs: &BTreeMap<usize, &Inputs>) -> Vec<
     for (index, part) in pending {
         match cases.last_mut() {
             Some(c) if c.index == *index => c.parts.push(part.clone()),
-            _ => cases.push(CaseRequest { index: *index, parts: vec![part.clone()], inputs: (*inputs[index]).clone() }),
+            _ => cases.push(CaseRequest {
+                index: *index,
+                parts: vec![part.clone()],
+                inputs: (*inputs[index]).clone(),
+            }),
         }
     }
     cases
@@ -174,7 +181,13 @@ struct Attempt {
     crash: Option<Crash>,
 }
 
-fn attempt(program: &Path, request: &Request, results: &Path, deadline: Instant, limits: Limits) -> Result<Attempt, SetupError> {
+fn attempt(
+    program: &Path,
+    request: &Request,
+    results: &Path,
+    deadline: Instant,
+    limits: Limits,
+) -> Result<Attempt, SetupError> {
     let _ = std::fs::remove_file(results);
     let mut cmd = Command::new(program);
     cmd.arg(results)
@@ -187,8 +200,14 @@ fn attempt(program: &Path, request: &Request, results: &Path, deadline: Instant,
     // SAFETY: between fork and exec only async-signal-safe calls (setrlimit).
     unsafe {
         cmd.pre_exec(move || {
-            let address_space = libc::rlimit { rlim_cur: memory_bytes, rlim_max: memory_bytes };
-            let no_core = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+            let address_space = libc::rlimit {
+                rlim_cur: memory_bytes,
+                rlim_max: memory_bytes,
+            };
+            let no_core = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
             libc::setrlimit(libc::RLIMIT_AS, &address_space);
             libc::setrlimit(libc::RLIMIT_CORE, &no_core);
             Ok(())
@@ -214,10 +233,17 @@ fn attempt(program: &Path, request: &Request, results: &Path, deadline: Instant,
         .any(|r| matches!(r, Record::Done));
     let crash = match (finished, timed_out) {
         (true, _) => None,
-        (false, true) => Some(Crash::Timeout { seconds: limits.time.as_secs_f64() }),
+        (false, true) => Some(Crash::Timeout {
+            seconds: limits.time.as_secs_f64(),
+        }),
         (false, false) => Some(classify(status, &String::from_utf8_lossy(&stderr), limits)),
     };
-    Ok(Attempt { stdout, stderr, dropped: dropped_out + dropped_err, crash })
+    Ok(Attempt {
+        stdout,
+        stderr,
+        dropped: dropped_out + dropped_err,
+        crash,
+    })
 }
 
 fn wait_until(child: &mut Child, deadline: Instant) -> (Option<ExitStatus>, bool) {
@@ -249,7 +275,9 @@ fn classify(status: Option<ExitStatus>, stderr: &str, limits: Limits) -> Crash {
         return Crash::StackOverflow;
     }
     if stderr.contains("memory allocation of") || stderr.contains("capacity overflow") {
-        return Crash::OutOfMemory { limit_mb: limits.memory_mb };
+        return Crash::OutOfMemory {
+            limit_mb: limits.memory_mb,
+        };
     }
     match status {
         Some(s) => match (s.code(), s.signal()) {
@@ -300,8 +328,12 @@ fn split_printed(stdout: &[u8], stderr: &[u8], marker: &str) -> BTreeMap<(usize,
     for (is_err, bytes) in [(false, stdout), (true, stderr)] {
         let text = String::from_utf8_lossy(bytes);
         for segment in text.split(marker).skip(1) {
-            let Some((header, body)) = segment.split_once('\u{1e}') else { continue };
-            let Some((index, part)) = header.trim_start_matches(':').split_once(':') else { continue };
+            let Some((header, body)) = segment.split_once('\u{1e}') else {
+                continue;
+            };
+            let Some((index, part)) = header.trim_start_matches(':').split_once(':') else {
+                continue;
+            };
             let Ok(index) = index.parse::<usize>() else { continue };
             if body.is_empty() {
                 continue;
@@ -330,12 +362,24 @@ mod tests {
 
     #[test]
     fn crashes_are_named() {
-        let limits = Limits { time: Duration::from_secs(1), memory_mb: 100 };
-        let so = classify(None, "thread 'kata' has overflowed its stack\nfatal runtime error", limits);
+        let limits = Limits {
+            time: Duration::from_secs(1),
+            memory_mb: 100,
+        };
+        let so = classify(
+            None,
+            "thread 'kata' has overflowed its stack\nfatal runtime error",
+            limits,
+        );
         assert_eq!(so, Crash::StackOverflow);
         let oom = classify(None, "memory allocation of 800000000 bytes failed", limits);
         assert_eq!(oom, Crash::OutOfMemory { limit_mb: 100 });
         let abort = classify(Some(ExitStatus::from_raw(libc::SIGABRT)), "", limits);
-        assert_eq!(abort, Crash::Signal { name: "SIGABRT (abort)".into() });
+        assert_eq!(
+            abort,
+            Crash::Signal {
+                name: "SIGABRT (abort)".into()
+            }
+        );
     }
 }

@@ -79,7 +79,10 @@ pub fn cached_report(practice: &Practice, name: &str, key: &str) -> Option<KataR
 
 /// Caches a report under its key.
 pub fn store_report(practice: &Practice, key: &str, report: &KataReport) -> Result<(), SetupError> {
-    let entry = CacheEntry { key: key.to_string(), report: report.clone() };
+    let entry = CacheEntry {
+        key: key.to_string(),
+        report: report.clone(),
+    };
     let json = serde_json::to_string(&entry).expect("plain data");
     write_atomic(&cache_file(practice, &report.name), json.as_bytes())
 }

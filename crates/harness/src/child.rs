@@ -44,7 +44,9 @@ fn run(solution: &'static dyn Solution) -> io::Result<()> {
                 None => "(a panic without a message)".to_string(),
             },
         };
-        let location = info.location().map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
         if let Ok(mut last) = LAST_PANIC.lock() {
             *last = Some((message, location));
         }
@@ -53,7 +55,9 @@ fn run(solution: &'static dyn Solution) -> io::Result<()> {
         .name("kata".into())
         .stack_size(STACK_BYTES)
         .spawn(move || run_cases(solution, &request, &mut out))?;
-    worker.join().map_err(|_| io::Error::other("the harness thread panicked"))?
+    worker
+        .join()
+        .map_err(|_| io::Error::other("the harness thread panicked"))?
 }
 
 fn run_cases(solution: &dyn Solution, request: &Request, out: &mut impl Write) -> io::Result<()> {
@@ -63,7 +67,13 @@ fn run_cases(solution: &dyn Solution, request: &Request, out: &mut impl Write) -
             print!("{marker}");
             eprint!("{marker}");
             io::stdout().flush()?;
-            write_record(out, &Record::Started { index: case.index, part: part.clone() })?;
+            write_record(
+                out,
+                &Record::Started {
+                    index: case.index,
+                    part: part.clone(),
+                },
+            )?;
             let outcome = match panic::catch_unwind(AssertUnwindSafe(|| solution.run(part, &case.inputs))) {
                 Ok(Ok(outputs)) => Outcome::Returned(outputs),
                 Ok(Err(e)) => Outcome::BadInput(e),
@@ -77,7 +87,14 @@ fn run_cases(solution: &dyn Solution, request: &Request, out: &mut impl Write) -
                 }
             };
             io::stdout().flush()?;
-            write_record(out, &Record::Finished { index: case.index, part: part.clone(), outcome })?;
+            write_record(
+                out,
+                &Record::Finished {
+                    index: case.index,
+                    part: part.clone(),
+                    outcome,
+                },
+            )?;
         }
     }
     write_record(out, &Record::Done)

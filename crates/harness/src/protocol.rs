@@ -57,7 +57,11 @@ pub enum Record {
     /// A part is about to run.
     Started { index: usize, part: String },
     /// A part has finished.
-    Finished { index: usize, part: String, outcome: Outcome },
+    Finished {
+        index: usize,
+        part: String,
+        outcome: Outcome,
+    },
     /// Every case has run.
     Done,
 }

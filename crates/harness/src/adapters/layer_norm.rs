@@ -24,7 +24,13 @@ impl Solution for Api {
         match part {
             "layer_norm" => {
                 let shape = c.usizes("normalized_shape")?;
-                let y = (self.layer_norm)(c.f64("x")?, &shape, c.opt_f64("weight")?, c.opt_f64("bias")?, c.scalar_f64("eps")?);
+                let y = (self.layer_norm)(
+                    c.f64("x")?,
+                    &shape,
+                    c.opt_f64("weight")?,
+                    c.opt_f64("bias")?,
+                    c.scalar_f64("eps")?,
+                );
                 Ok(Outputs::new().with("layer_norm", y))
             }
             _ => Err(unknown_part(part)),

@@ -1,0 +1,226 @@
+//! The core pipeline, through the real binary on temporary practice folders.
+
+mod common;
+
+use common::{check, kata, practice, solution, text, write_kata};
+
+#[test]
+fn the_stub_is_not_implemented_yet() {
+    let dir = practice();
+    let out = check(dir.path(), &["layer_norm"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("not implemented yet"), "{}", text(&out));
+}
+
+#[test]
+fn the_reference_passes_and_a_wrong_solution_fails_with_a_diff() {
+    let dir = practice();
+    write_kata(dir.path(), "layer_norm", solution("layer_norm"));
+    let out = check(dir.path(), &["layer_norm"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("✓ layer_norm: passed"), "{}", text(&out));
+
+    // Off by a factor in one element group: the sqrt of the variance is dropped.
+    let wrong = solution("layer_norm").replace("(v + eps).sqrt()", "(v + eps)");
+    write_kata(dir.path(), "layer_norm", &wrong);
+    let out = check(dir.path(), &["layer_norm"]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("mismatched"), "{t}");
+    assert!(t.contains("greatest absolute difference"), "{t}");
+    assert!(t.contains("- expected + got"), "{t}");
+    assert!(t.contains("re-run: kata check layer_norm --case"), "{t}");
+}
+
+#[test]
+fn a_compile_error_points_at_the_users_file_and_blocks_no_other_kata() {
+    let dir = practice();
+    write_kata(
+        dir.path(),
+        "layer_norm",
+        "use ndarray::prelude::*;\npub fn layer_norm() -> i32 { \"no\" }\n",
+    );
+    write_kata(dir.path(), "beam_search", solution("beam_search"));
+    let out = check(dir.path(), &["layer_norm", "beam_search"]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("does not compile"), "{t}");
+    assert!(t.contains("katas/layer_norm.rs:2"), "{t}");
+    assert!(t.contains("✓ beam_search: passed"), "{t}");
+}
+
+#[test]
+fn a_wrong_signature_is_explained() {
+    let dir = practice();
+    write_kata(
+        dir.path(),
+        "beam_search",
+        "use ndarray::prelude::*;\npub fn beam_search(p: ArrayView3<f64>) -> f64 { 0.0 }\n",
+    );
+    let t = text(&check(dir.path(), &["beam_search"]));
+    assert!(t.contains("signature differs"), "{t}");
+}
+
+#[test]
+fn an_endless_loop_times_out_and_the_next_check_works() {
+    let dir = practice();
+    let toml = dir.path().join("katas/beam_search.toml");
+    let description = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, format!("time_limit_secs = 1.5\n{description}")).unwrap();
+    let looping = solution("beam_search").replace("for b in 0..batch {", "loop {}\n    for b in 0..batch {");
+    write_kata(dir.path(), "beam_search", &looping);
+    let started = std::time::Instant::now();
+    let out = check(dir.path(), &["beam_search"]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("timed out"), "{t}");
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "the check must end soon after the limit"
+    );
+    write_kata(dir.path(), "beam_search", solution("beam_search"));
+    assert_eq!(check(dir.path(), &["beam_search"]).status.code(), Some(0));
+}
+
+#[test]
+fn a_panic_in_one_case_leaves_the_others_judged() {
+    let dir = practice();
+    // Panics only on the one-position cases; every other case must still pass.
+    let panicky = solution("beam_search").replace(
+        "let (batch, seqlen, vocab) = lm_prob.dim();",
+        "let (batch, seqlen, vocab) = lm_prob.dim();\n    assert!(seqlen > 1, \"one position is not supported\");",
+    );
+    write_kata(dir.path(), "beam_search", &panicky);
+    let out = check(dir.path(), &["beam_search", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let tests = json["tests"].as_array().unwrap();
+    let failed: Vec<_> = tests.iter().filter(|t| t["status"] == "fail").collect();
+    let passed = tests.iter().filter(|t| t["status"] == "pass").count();
+    assert!(!failed.is_empty() && passed > 0, "{json}");
+    for f in failed {
+        let message = f["message"].as_str().unwrap();
+        assert!(
+            message.contains("panicked at katas/beam_search.rs:") && message.contains("one position"),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn json_output_is_shaped_like_results_json_v3() {
+    let dir = practice();
+    write_kata(dir.path(), "layer_norm", solution("layer_norm"));
+    let out = check(dir.path(), &["layer_norm", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["version"], 3);
+    assert_eq!(json["status"], "pass");
+    assert!(json["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|t| t["status"] == "pass" && t["name"].is_string()));
+}
+
+#[test]
+fn a_bad_description_names_its_line_and_exits_2() {
+    let dir = practice();
+    let toml = dir.path().join("katas/layer_norm.toml");
+    let description = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, description.replace("minutes = 15", "minutes = \"fifteen\"")).unwrap();
+    let out = check(dir.path(), &["layer_norm"]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{t}");
+    assert!(t.contains("katas/layer_norm.toml:5:"), "{t}");
+}
+
+#[test]
+fn an_unknown_kata_gets_suggestions_and_exit_2() {
+    let dir = practice();
+    let out = check(dir.path(), &["layernorm"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).contains("did you mean `layer_norm`"), "{}", text(&out));
+    let out = check(dir.path(), &["../etc"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).contains("not a kata name"), "{}", text(&out));
+}
+
+#[test]
+fn reset_saves_the_users_file_first() {
+    let dir = practice();
+    write_kata(dir.path(), "layer_norm", "// my precious attempt\n");
+    let out = kata(dir.path()).args(["reset", "layer_norm"]).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join(".kata/backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(&backups[0]).unwrap(),
+        "// my precious attempt\n"
+    );
+    assert!(text(&out).contains(&*backups[0].file_name().unwrap().to_string_lossy()));
+    let restored = std::fs::read_to_string(dir.path().join("katas/layer_norm.rs")).unwrap();
+    assert!(restored.contains("todo!()"));
+}
+
+#[test]
+fn init_keeps_files_that_differ() {
+    let dir = practice();
+    write_kata(dir.path(), "layer_norm", "// mine\n");
+    let out = kata(dir.path()).args(["init", "."]).output().unwrap();
+    assert!(text(&out).contains("Kept your"), "{}", text(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("katas/layer_norm.rs")).unwrap(),
+        "// mine\n"
+    );
+}
+
+#[test]
+fn list_show_hint_and_solution() {
+    let dir = practice();
+    let out = kata(dir.path()).arg("list").output().unwrap();
+    let t = text(&out);
+    assert!(t.contains("layer_norm") && t.contains("not started"), "{t}");
+
+    let t = text(
+        &kata(dir.path())
+            .args(["show", "layer_norm", "--lang", "zh"])
+            .output()
+            .unwrap(),
+    );
+    assert!(t.contains("层归一化") && t.contains("pub fn layer_norm"), "{t}");
+    assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
+
+    let first = text(&kata(dir.path()).args(["hint", "layer_norm"]).output().unwrap());
+    let second = text(&kata(dir.path()).args(["hint", "layer_norm"]).output().unwrap());
+    assert!(first.contains("Hint 1/") && !first.contains("Hint 2/"), "{first}");
+    assert!(second.contains("Hint 2/"), "{second}");
+
+    let locked = kata(dir.path()).args(["solution", "layer_norm"]).output().unwrap();
+    assert_eq!(locked.status.code(), Some(2));
+    write_kata(dir.path(), "layer_norm", solution("layer_norm"));
+    assert_eq!(check(dir.path(), &["layer_norm"]).status.code(), Some(0));
+    let t = text(&kata(dir.path()).arg("list").output().unwrap());
+    assert!(
+        t.lines().any(|l| l.starts_with("layer_norm") && l.contains("passing")),
+        "{t}"
+    );
+    let unlocked = kata(dir.path()).args(["solution", "layer_norm"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&unlocked.stdout), solution("layer_norm"));
+}
+
+#[test]
+fn a_random_case_is_reproduced_by_its_seed() {
+    let dir = practice();
+    write_kata(dir.path(), "layer_norm", solution("layer_norm"));
+    let out = check(
+        dir.path(),
+        &["layer_norm", "--seed", "7", "--case", "random-3", "--json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let tests = json["tests"].as_array().unwrap();
+    assert_eq!(tests.len(), 1);
+    assert_eq!(tests[0]["name"], "layer_norm/layer_norm/random-3");
+    assert_eq!(json["katas"][0]["seed"], 7);
+}
