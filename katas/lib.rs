@@ -3,5 +3,13 @@
 //! blocks another.
 #![allow(unused_variables, dead_code)]
 
+pub mod batch_norm;
 pub mod beam_search;
+pub mod conv2d;
+pub mod kmeans;
 pub mod layer_norm;
+pub mod linear_regression_sgd;
+pub mod mlp_backprop;
+pub mod multi_head_attention;
+pub mod scaled_dot_product_attention;
+pub mod self_attention;

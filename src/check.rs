@@ -1,10 +1,12 @@
 //! `kata check`: gather the cases, build and run the user's program, judge
 //! every part of every case, and name the mistake when a mutant explains it.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fs;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::Once;
 use std::time::Duration;
 
 use kata_harness::{Inputs, Outputs, Value};
@@ -424,26 +426,44 @@ fn diagnose(
         return None;
     }
     let reference = kata_reference::find(&kata.name)?;
-    let previous_hook = panic::take_hook();
-    // A mutant may panic on a case; that only means it is not the match.
-    panic::set_hook(Box::new(|_| {}));
-    let found = reference.mutants.iter().find(|mutant| {
+    let mutant = reference.mutants.iter().find(|mutant| {
         returned.iter().all(|(index, got)| {
             let inputs = &cases[*index].inputs;
-            match panic::catch_unwind(AssertUnwindSafe(|| mutant.solution.run(part, inputs))) {
-                Ok(Ok(mutant_out)) => judge::matches(got, &mutant_out, tol),
-                _ => false,
-            }
+            // A mutant may panic on a case; that only means it is not the match.
+            matches!(run_quietly(|| mutant.solution.run(part, inputs)), Some(Ok(out)) if judge::matches(got, &out, tol))
         })
     });
-    panic::set_hook(previous_hook);
-    let mutant = found?;
+    let mutant = mutant?;
     let mistake = kata.mistakes.iter().find(|m| m.id == mutant.id)?;
     Some(Diagnosis {
         id: mistake.id.clone(),
         en: mistake.en.clone(),
         zh: mistake.zh.clone(),
     })
+}
+
+thread_local! {
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs in-process code that may panic (a mutant on a case it cannot take)
+/// without printing the panic; `None` if it panicked. The hook is installed
+/// once and stays silent only on the thread that asked, so checks running on
+/// other threads keep their panic messages.
+pub fn run_quietly<R>(f: impl FnOnce() -> R) -> Option<R> {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let default = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                default(info)
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    result.ok()
 }
 
 /// The verdict-cache key: everything a verdict depends on.

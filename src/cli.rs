@@ -114,6 +114,21 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// For kata authors: the reference passes every case, every mutant fails one,
+    /// the stub is "not implemented yet", the worked example holds.
+    Verify {
+        /// The katas (default: all).
+        names: Vec<String>,
+        /// Seed of the random cases.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// How many random cases.
+        #[arg(long, value_name = "N", default_value_t = crate::check::DEFAULT_RANDOM_CASES)]
+        random: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.

@@ -22,6 +22,7 @@ use crate::fixture;
 use crate::hash::sha256_hex;
 use crate::report;
 use crate::state::{self, State};
+use crate::verify;
 
 /// Runs the parsed command line and returns the process's exit code.
 pub fn run(cli: Cli) -> ExitCode {
@@ -83,6 +84,34 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
         Command::Solution { name, force } => solution(&Practice::locate(dir)?, &name, force),
         Command::Reset { name } => reset(&Practice::locate(dir)?, &name),
         Command::Init { dir, force } => init(&dir, force),
+        Command::Verify {
+            names,
+            seed,
+            random,
+            json,
+        } => {
+            let practice = Practice::locate(dir)?;
+            let names = if names.is_empty() { practice.names()? } else { names };
+            let katas: Vec<Kata> = names.iter().map(|n| practice.load(n)).collect::<Result<_, _>>()?;
+            let opts = CheckOptions {
+                seed,
+                random_cases: random,
+                only_case: None,
+                color,
+                quiet: json,
+            };
+            let results = verify::verify(&practice, &katas, &opts)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&results).expect("plain data"));
+            } else {
+                print!("{}", verify::table(&results));
+            }
+            Ok(if results.iter().all(|v| v.ok()) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "kata", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)

@@ -9,6 +9,7 @@
 //! - [`check`]: the whole check, with diagnosis of known mistakes;
 //! - [`report`]: showing verdicts to people and tools;
 //! - [`state`], [`files`]: what the tool remembers and writes;
+//! - [`verify`]: the self-check of the catalog, for kata authors;
 //! - [`commands`]: one function per subcommand.
 
 pub mod build;
@@ -25,3 +26,4 @@ pub mod judge;
 pub mod report;
 pub mod run;
 pub mod state;
+pub mod verify;

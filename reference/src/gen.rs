@@ -41,3 +41,16 @@ pub fn ints(v: &[usize]) -> Array1<i64> {
 pub fn grow(index: usize, lo: usize, hi: usize) -> usize {
     (lo + index / 2).min(hi)
 }
+
+/// An attention mask (batch, n_q, n_k) in PyTorch's `masked_fill` convention:
+/// `true` hides a key from a query, each with probability `p`, but every
+/// query keeps at least one visible key (no row is wholly masked).
+pub fn attention_mask(rng: &mut Rng, batch: usize, n_q: usize, n_k: usize, p: f64) -> Array3<bool> {
+    let mut mask = Array3::from_shape_simple_fn((batch, n_q, n_k), || rng.random_bool(p));
+    for mut row in mask.lanes_mut(Axis(2)) {
+        if row.iter().all(|&hidden| hidden) {
+            row[rng.random_range(0..n_k)] = false;
+        }
+    }
+    mask
+}

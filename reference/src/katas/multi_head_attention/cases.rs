@@ -1,0 +1,54 @@
+//! Random cases for `multi_head_attention`: batch 1 to 3, one to five queries
+//! and keys (a single key included), one to four heads, per-head widths d_k
+//! and d_v of 1 to 4 (often different), input widths of q, k, v and output
+//! width drawn separately; every fourth case has PyTorch's shapes instead
+//! (every width = n_head·d, d_k = d_v = d). About two cases in three carry a
+//! mask (random keys hidden, never a whole row). Weights are scaled by
+//! 1/√fan_in and biases are nonzero, so scores stay moderate.
+
+use kata_harness::Inputs;
+use kata_prelude::{Linear, MhaWeights};
+
+use crate::gen::{self, int, normal, size};
+use crate::Rng;
+
+/// Draws the inputs of case `index`.
+pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
+    let batch = size(rng, 1, gen::grow(index, 1, 3));
+    let n_q = size(rng, 1, gen::grow(index, 1, 5));
+    let n_k = size(rng, 1, gen::grow(index, 1, 5));
+    let n_head = size(rng, 1, gen::grow(index, 2, 4));
+    let d_k = size(rng, 1, gen::grow(index, 2, 4));
+    let d_v = size(rng, 1, gen::grow(index, 2, 4));
+    let hi = gen::grow(index, 2, 6);
+    let widths: [usize; 4] = std::array::from_fn(|_| size(rng, 1, hi));
+    // Every fourth case has the shapes nn.MultiheadAttention supports.
+    let (d_v, [e_q, e_k, e_v, d_o]) = match index % 4 {
+        2 => (d_k, [n_head * d_k; 4]),
+        _ => (d_v, widths),
+    };
+    let w = MhaWeights {
+        q: linear(rng, e_q, n_head * d_k),
+        k: linear(rng, e_k, n_head * d_k),
+        v: linear(rng, e_v, n_head * d_v),
+        o: linear(rng, n_head * d_v, d_o),
+    };
+    let case = Inputs::new()
+        .with("q", normal(rng, (batch, n_q, e_q)))
+        .with("k", normal(rng, (batch, n_k, e_k)))
+        .with("v", normal(rng, (batch, n_k, e_v)))
+        .with("n_head", int(n_head))
+        .with_mha("w", &w);
+    match index % 3 {
+        0 => case,
+        _ => case.with("mask", gen::attention_mask(rng, batch, n_q, n_k, 0.3)),
+    }
+}
+
+/// A layer from `fan_in` to `fan_out` features, weights scaled by 1/√fan_in.
+fn linear(rng: &mut Rng, fan_in: usize, fan_out: usize) -> Linear {
+    Linear {
+        weight: normal(rng, (fan_out, fan_in)) / (fan_in as f64).sqrt(),
+        bias: normal(rng, fan_out) * 0.5,
+    }
+}

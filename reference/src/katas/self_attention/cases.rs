@@ -1,0 +1,48 @@
+//! Random cases for `self_attention`: batch 1 to 3, sequences of one to six
+//! positions, one to four heads, per-head widths d_k and d_v of 1 to 4 (often
+//! different), model and output widths drawn separately; every fourth case
+//! has PyTorch's shapes instead (every width = n_head·d, d_k = d_v = d). Two
+//! cases in three are causal. Weights are scaled by 1/√fan_in and biases are
+//! nonzero, so scores stay moderate.
+
+use kata_harness::Inputs;
+use kata_prelude::{Linear, MhaWeights};
+use ndarray::prelude::*;
+
+use crate::gen::{self, int, normal, size};
+use crate::Rng;
+
+/// Draws the inputs of case `index`.
+pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
+    let batch = size(rng, 1, gen::grow(index, 1, 3));
+    let n = size(rng, 1, gen::grow(index, 1, 6));
+    let n_head = size(rng, 1, gen::grow(index, 2, 4));
+    let d_k = size(rng, 1, gen::grow(index, 2, 4));
+    let d_v = size(rng, 1, gen::grow(index, 2, 4));
+    let hi = gen::grow(index, 2, 6);
+    let widths: [usize; 2] = std::array::from_fn(|_| size(rng, 1, hi));
+    // Every fourth case has the shapes nn.MultiheadAttention supports.
+    let (d_v, [d_model, d_o]) = match index % 4 {
+        1 => (d_k, [n_head * d_k; 2]),
+        _ => (d_v, widths),
+    };
+    let w = MhaWeights {
+        q: linear(rng, d_model, n_head * d_k),
+        k: linear(rng, d_model, n_head * d_k),
+        v: linear(rng, d_model, n_head * d_v),
+        o: linear(rng, n_head * d_v, d_o),
+    };
+    Inputs::new()
+        .with("x", normal(rng, (batch, n, d_model)))
+        .with("n_head", int(n_head))
+        .with_mha("w", &w)
+        .with("causal", arr0(index % 3 != 2))
+}
+
+/// A layer from `fan_in` to `fan_out` features, weights scaled by 1/√fan_in.
+fn linear(rng: &mut Rng, fan_in: usize, fan_out: usize) -> Linear {
+    Linear {
+        weight: normal(rng, (fan_out, fan_in)) / (fan_in as f64).sqrt(),
+        bias: normal(rng, fan_out) * 0.5,
+    }
+}

@@ -1,0 +1,3 @@
+//! Misbehaving user programs and broken inputs.
+
+mod common;
