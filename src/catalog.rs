@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::SetupError;
+use crate::gradcheck::GradientCheckSpec;
 
 /// Per-part tolerance defaults: `|got − exp| ≤ atol + rtol·|exp|`.
 pub const DEFAULT_RTOL: f64 = 1e-6;
@@ -23,7 +24,7 @@ pub const DEFAULT_MEMORY_MB: u64 = 2048;
 
 /// How hard a kata is.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum Difficulty {
     /// A warm-up.
     Easy,
@@ -31,6 +32,23 @@ pub enum Difficulty {
     Medium,
     /// A long or subtle one.
     Hard,
+}
+
+/// Read through a string, so that a value of the wrong type is reported as
+/// such rather than as serde's "wanted string or table".
+impl TryFrom<String> for Difficulty {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Difficulty, String> {
+        match s.as_str() {
+            "easy" => Ok(Difficulty::Easy),
+            "medium" => Ok(Difficulty::Medium),
+            "hard" => Ok(Difficulty::Hard),
+            _ => Err(format!(
+                "unknown difficulty {s:?}, expected \"easy\", \"medium\" or \"hard\""
+            )),
+        }
+    }
 }
 
 impl fmt::Display for Difficulty {
@@ -124,6 +142,9 @@ pub struct Kata {
     /// Memory limit for the program, MiB.
     #[serde(default = "default_memory_mb")]
     pub memory_mb: u64,
+    /// How to check a gradient part against the user's own function.
+    #[serde(default)]
+    pub gradient_check: Option<GradientCheckSpec>,
 }
 
 fn default_rtol() -> f64 {
@@ -184,6 +205,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Kata, SetupError> {
         }
         if !(part.rtol >= 0.0 && part.atol >= 0.0) {
             return Err(bad(format!("part `{}`: rtol and atol must be ≥ 0", part.name)));
+        }
+    }
+    if let Some(g) = &kata.gradient_check {
+        for part in [&g.gradient, &g.function] {
+            if !kata.parts.iter().any(|p| &p.name == part) {
+                return Err(bad(format!("[gradient_check] names `{part}`, which is not a part")));
+            }
         }
     }
     if !(kata.time_limit_secs > 0.0 && kata.time_limit_secs <= 600.0) {

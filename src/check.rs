@@ -18,6 +18,7 @@ use crate::build::{self, BuildOptions, Built, Deps};
 use crate::catalog::{Kata, Practice};
 use crate::error::SetupError;
 use crate::fixture;
+use crate::gradcheck::{self, GradientReport};
 use crate::hash::Hasher;
 use crate::judge::{self, Mismatch, Tolerance};
 use crate::run::{self, Crash, Job, Limits, PartRun, Printed};
@@ -163,6 +164,9 @@ pub struct KataReport {
     /// Served from the verdict cache.
     #[serde(default)]
     pub cached: bool,
+    /// The gradient check, when a gradient part failed.
+    #[serde(default)]
+    pub gradient_check: Option<GradientReport>,
 }
 
 /// The default seed of a kata's random cases: fixed, so a check is repeatable.
@@ -276,6 +280,7 @@ pub fn check(
                 seed,
                 dropped_bytes: 0,
                 cached: false,
+                gradient_check: None,
             })
         }
     };
@@ -294,7 +299,11 @@ pub fn check(
         memory_mb: kata.memory_mb,
     };
     let mut output = run::run(&program, &jobs, limits)?;
-    Ok(judge_run(kata, &cases, &mut output, seed))
+    let mut report = judge_run(kata, &cases, &mut output, seed);
+    if let Some(spec) = &kata.gradient_check {
+        report.gradient_check = gradcheck::run_check(spec, &report, &cases, &program, limits)?;
+    }
+    Ok(report)
 }
 
 /// Turns a run into verdicts and diagnoses.
@@ -355,6 +364,7 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
         seed,
         dropped_bytes: output.dropped_bytes,
         cached: false,
+        gradient_check: None,
     }
 }
 

@@ -7,6 +7,7 @@
 //! - [`run`]: running that program safely on cases;
 //! - [`judge`]: comparing outputs;
 //! - [`check`]: the whole check, with diagnosis of known mistakes;
+//! - [`gradcheck`]: central differences of the user's own function;
 //! - [`report`]: showing verdicts to people and tools;
 //! - [`state`], [`files`]: what the tool remembers and writes;
 //! - [`verify`]: the self-check of the catalog, for kata authors;
@@ -21,6 +22,7 @@ pub mod embedded;
 pub mod error;
 pub mod files;
 pub mod fixture;
+pub mod gradcheck;
 pub mod hash;
 pub mod judge;
 pub mod report;

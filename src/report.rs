@@ -74,6 +74,14 @@ pub fn human(report: &KataReport, zh: bool) -> String {
             printed_section(&mut out, part);
         }
     }
+    if let Some(g) = &report.gradient_check {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            "Gradient check:".yellow().bold(),
+            wrap(&crate::gradcheck::explain(g), 60, "  ").trim_start()
+        );
+    }
     if report.dropped_bytes > 0 {
         let _ = writeln!(
             out,
@@ -115,13 +123,8 @@ fn part_human(out: &mut String, report: &KataReport, part: &PartReport, zh: bool
             let _ = writeln!(out, "    … and {} more", failing.len() - LISTED);
             break;
         }
-        let _ = writeln!(
-            out,
-            "    {} {}: {}",
-            "✗".red(),
-            case_title(case),
-            verdict_line(&case.verdict)
-        );
+        let line = format!("{}: {}", case_title(case), verdict_line(&case.verdict));
+        let _ = writeln!(out, "    {} {}", "✗".red(), wrap(&line, 72, "      ").trim_start());
         if i < DETAILED {
             case_detail(out, report, case);
         }
@@ -371,12 +374,25 @@ fn printed_block(out: &mut String, p: &Printed) {
         let _ = writeln!(out, "      your {label}:");
         let lines: Vec<&str> = text.lines().collect();
         for line in lines.iter().take(PRINTED_LINES) {
-            let shown: String = line.chars().take(70).collect();
+            let shown: String = line.chars().take(70).map(visible).collect();
             let _ = writeln!(out, "      │ {shown}");
         }
         if lines.len() > PRINTED_LINES {
             let _ = writeln!(out, "      │ … {} more lines", lines.len() - PRINTED_LINES);
         }
+    }
+}
+
+/// A control character of the user's output as its Unicode picture (`\x1e`
+/// → `␞`, ESC → `␛`), so that it can neither pass for the report's own
+/// structure nor drive the terminal.
+fn visible(c: char) -> char {
+    match c {
+        '\t' => c,
+        '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\x7f' => '\u{2421}',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
     }
 }
 
@@ -421,6 +437,7 @@ pub fn json(reports: &[KataReport]) -> serde_json::Value {
             "verdict": r.status,
             "seed": r.seed,
             "message": r.compile_error,
+            "gradient_check": r.gradient_check.as_ref().map(crate::gradcheck::explain),
             "looks_like": r.parts.iter().filter_map(|p| p.looks_like.as_ref().map(|d| json!({"part": p.name, "id": d.id, "message": d.en}))).collect::<Vec<_>>(),
         }));
         for part in &r.parts {
@@ -463,6 +480,17 @@ mod tests {
     fn lines_never_cross_a_row() {
         assert_eq!(chunk_starts(7, 7), vec![(0, 5), (5, 2)]);
         assert_eq!(chunk_starts(6, 3), vec![(0, 3), (3, 3)]);
+    }
+
+    #[test]
+    fn printed_control_characters_are_shown_as_pictures() {
+        let mut out = String::new();
+        let printed = Printed {
+            stdout: "a\u{1e}b\x1b[2Jc\rd\te\u{85}\n".into(),
+            stderr: String::new(),
+        };
+        printed_block(&mut out, &printed);
+        assert!(out.contains("│ a␞b␛[2Jc␍d\te\u{fffd}\n"), "{out:?}");
     }
 
     #[test]

@@ -40,3 +40,29 @@ fn every_mutant_is_caught_and_named() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+#[test]
+fn a_wrong_backward_pass_is_located_by_the_gradient_check() {
+    let dir = practice();
+    let mlp = kata_reference::find("mlp_backprop").expect("the kata exists");
+    let mutant = mlp
+        .mutants
+        .iter()
+        .find(|m| m.id == "sigmoid_derivative_of_z")
+        .expect("the mutant exists");
+    write_kata(dir.path(), "mlp_backprop", mutant.source);
+    let out = check(dir.path(), &["mlp_backprop", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let verdict = json["katas"][0]["gradient_check"].as_str().unwrap_or_default();
+    assert!(verdict.contains("the backward pass is wrong"), "{json}");
+    assert!(
+        !verdict.contains("forward pass fails too"),
+        "the forward pass is right here: {verdict}"
+    );
+
+    // A correct solution gets no gradient check at all.
+    write_kata(dir.path(), "mlp_backprop", mlp.solution_source);
+    let out = check(dir.path(), &["mlp_backprop", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert!(json["katas"][0]["gradient_check"].is_null(), "{json}");
+}
