@@ -21,6 +21,8 @@ pub const DEFAULT_ATOL: f64 = 1e-9;
 pub const DEFAULT_TIME_LIMIT_SECS: f64 = 10.0;
 /// Address-space limit for one kata's program, unless its description says otherwise.
 pub const DEFAULT_MEMORY_MB: u64 = 2048;
+/// The least address space a program starts in: its 64 MiB stack and the rest.
+pub const MIN_MEMORY_MB: u64 = 128;
 
 /// How hard a kata is.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -217,8 +219,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Kata, SetupError> {
     if !(kata.time_limit_secs > 0.0 && kata.time_limit_secs <= 600.0) {
         return Err(bad("`time_limit_secs` must be in (0, 600]".into()));
     }
-    if kata.memory_mb < 64 {
-        return Err(bad("`memory_mb` must be at least 64".into()));
+    if kata.memory_mb < MIN_MEMORY_MB {
+        return Err(bad(format!(
+            "`memory_mb` must be at least {MIN_MEMORY_MB}: the program's 64 MiB stack counts against it"
+        )));
     }
     Ok(kata)
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use kata_harness::{Inputs, Outputs, Value};
 use ndarray::{ArrayD, IxDyn, OwnedRepr};
-use ndarray_npy::NpzReader;
+use ndarray_npy::{NpzReader, ReadNpyError, ReadNpzError, ReadableElement};
 
 use crate::error::SetupError;
 
@@ -77,17 +77,66 @@ pub fn read_npz<R: Read + Seek>(reader: R) -> Result<Vec<(String, Value)>, Strin
     let names = npz.names().map_err(|e| format!("cannot list the arrays ({e})"))?;
     let mut arrays = Vec::with_capacity(names.len());
     for name in names {
-        let value = if let Ok(a) = npz.by_name::<OwnedRepr<f64>, IxDyn>(&name) {
+        // Each attempt fails fast on the dtype; any other failure is damage.
+        let value = if let Some(a) = read_as(&mut npz, &name)? {
             Value::F64(a)
-        } else if let Ok(a) = npz.by_name::<OwnedRepr<i64>, IxDyn>(&name) {
+        } else if let Some(a) = read_as(&mut npz, &name)? {
             Value::Int(a)
         } else {
-            let a: ArrayD<bool> = npz
-                .by_name(&name)
-                .map_err(|e| format!("array `{name}` is not float64, int64 or bool, or is damaged ({e})"))?;
-            Value::Bool(a)
+            match npz.by_name::<OwnedRepr<bool>, IxDyn>(&name) {
+                Ok(a) => Value::Bool(a),
+                Err(ReadNpzError::Npy(ReadNpyError::WrongDescriptor(dtype))) => {
+                    return Err(format!(
+                        "array `{name}` is {}; a fixture holds float64, int64 or bool",
+                        dtype_name(&dtype.to_string())
+                    ))
+                }
+                Err(e) => return Err(damaged(&name, &e)),
+            }
         };
         arrays.push((name, value));
     }
     Ok(arrays)
+}
+
+/// Array `name` as `T`, or `None` when it holds another dtype.
+fn read_as<T: ReadableElement, R: Read + Seek>(
+    npz: &mut NpzReader<R>,
+    name: &str,
+) -> Result<Option<ArrayD<T>>, String> {
+    match npz.by_name::<OwnedRepr<T>, IxDyn>(name) {
+        Ok(a) => Ok(Some(a)),
+        Err(ReadNpzError::Npy(ReadNpyError::WrongDescriptor(_))) => Ok(None),
+        Err(e) => Err(damaged(name, &e)),
+    }
+}
+
+fn damaged(name: &str, e: &ReadNpzError) -> String {
+    format!("array `{name}` is damaged ({e})")
+}
+
+/// NumPy's name of an array descriptor: `'<f4'` → `float32`.
+fn dtype_name(descriptor: &str) -> String {
+    let code = descriptor.trim_matches('\'').trim_start_matches(['<', '>', '|', '=']);
+    let bits = code.get(1..).and_then(|n| n.parse::<u32>().ok()).map(|n| n * 8);
+    match (code.chars().next(), bits) {
+        (Some('f'), Some(b)) => format!("float{b}"),
+        (Some('i'), Some(b)) => format!("int{b}"),
+        (Some('u'), Some(b)) => format!("uint{b}"),
+        (Some('c'), Some(b)) => format!("complex{b}"),
+        _ => format!("of dtype {descriptor}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dtypes_are_named_as_numpy_names_them() {
+        assert_eq!(dtype_name("'<f4'"), "float32");
+        assert_eq!(dtype_name("'|u1'"), "uint8");
+        assert_eq!(dtype_name("'>i2'"), "int16");
+        assert_eq!(dtype_name("'<U5'"), "of dtype '<U5'");
+    }
 }

@@ -24,6 +24,11 @@ use crate::error::SetupError;
 /// How much of each output stream is kept per run.
 pub const OUTPUT_CAP: usize = 64 * 1024;
 
+/// How much of the end of a stream is kept past the cap: the runtime's last
+/// words (stack overflow, failed allocation) come last, however much the
+/// program printed before them.
+const TAIL: usize = 4 * 1024;
+
 /// The limits one kata's program runs under.
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
@@ -226,8 +231,8 @@ fn attempt(
     kill_group(&child);
     let _ = child.wait();
     let _ = feeder.join();
-    let (stdout, dropped_out) = stdout.join().unwrap_or_default();
-    let (stderr, dropped_err) = stderr.join().unwrap_or_default();
+    let (stdout, dropped_out, _) = stdout.join().unwrap_or_default();
+    let (stderr, dropped_err, stderr_tail) = stderr.join().unwrap_or_default();
     let finished = read_records(&std::fs::read(results).unwrap_or_default())
         .iter()
         .any(|r| matches!(r, Record::Done));
@@ -236,7 +241,10 @@ fn attempt(
         (false, true) => Some(Crash::Timeout {
             seconds: limits.time.as_secs_f64(),
         }),
-        (false, false) => Some(classify(status, &String::from_utf8_lossy(&stderr), limits)),
+        (false, false) => {
+            let last_words = [&stderr[..], &stderr_tail[..]].concat();
+            Some(classify(status, &String::from_utf8_lossy(&last_words), limits))
+        }
     };
     Ok(Attempt {
         stdout,
@@ -302,11 +310,13 @@ fn signal_name(sig: i32) -> String {
     }
 }
 
-/// Reads a stream to its end, keeping at most [`OUTPUT_CAP`] bytes.
-fn capture(mut stream: impl Read + Send + 'static) -> JoinHandle<(Vec<u8>, usize)> {
+/// Reads a stream to its end, keeping its first [`OUTPUT_CAP`] bytes, the
+/// count of the others, and the last [`TAIL`] of those others.
+fn capture(mut stream: impl Read + Send + 'static) -> JoinHandle<(Vec<u8>, usize, Vec<u8>)> {
     thread::spawn(move || {
         let mut kept = Vec::new();
         let mut dropped = 0;
+        let mut tail = Vec::new();
         let mut buf = [0u8; 8192];
         loop {
             match stream.read(&mut buf) {
@@ -315,10 +325,15 @@ fn capture(mut stream: impl Read + Send + 'static) -> JoinHandle<(Vec<u8>, usize
                     let room = OUTPUT_CAP.saturating_sub(kept.len()).min(n);
                     kept.extend_from_slice(&buf[..room]);
                     dropped += n - room;
+                    tail.extend_from_slice(&buf[room..n]);
+                    if tail.len() > 2 * TAIL {
+                        tail.drain(..tail.len() - TAIL);
+                    }
                 }
             }
         }
-        (kept, dropped)
+        tail.drain(..tail.len().saturating_sub(TAIL));
+        (kept, dropped, tail)
     })
 }
 
@@ -358,6 +373,18 @@ mod tests {
         assert_eq!(split[&(0, "a".to_string())].stdout, "hello\n");
         assert_eq!(split[&(1, "a".to_string())].stdout, "bye");
         assert!(!split.contains_key(&(0, "b".to_string())));
+    }
+
+    #[test]
+    fn the_end_of_a_long_stream_is_kept_past_the_cap() {
+        let mut bytes = vec![b'x'; 3 * OUTPUT_CAP];
+        bytes.extend_from_slice(b"thread 'kata' has overflowed its stack\n");
+        let total = bytes.len();
+        let (kept, dropped, tail) = capture(std::io::Cursor::new(bytes)).join().unwrap();
+        assert_eq!(kept.len(), OUTPUT_CAP);
+        assert_eq!(dropped, total - OUTPUT_CAP);
+        assert_eq!(tail.len(), TAIL);
+        assert!(tail.ends_with(b"has overflowed its stack\n"));
     }
 
     #[test]
