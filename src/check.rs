@@ -205,12 +205,17 @@ pub fn gather_cases(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Re
         let inputs = random_inputs(reference, seed, index);
         let mut expected = BTreeMap::new();
         for part in &kata.parts {
-            let outputs = reference.reference.run(&part.name, &inputs).map_err(|e| {
+            let fault = |why: String| {
                 SetupError::Usage(format!(
-                    "{}: the reference cannot run its random case {index}: {e}",
+                    "{}: the reference cannot run random case {index} of seed {seed} ({why}); this is a bug in kata",
                     kata.name
                 ))
-            })?;
+            };
+            let outputs = match run_quietly(|| reference.reference.run(&part.name, &inputs)) {
+                Some(Ok(outputs)) => outputs,
+                Some(Err(e)) => return Err(fault(e.to_string())),
+                None => return Err(fault("it panicked".into())),
+            };
             expected.insert(part.name.clone(), outputs);
         }
         cases.push(Case {

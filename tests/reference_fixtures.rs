@@ -174,3 +174,24 @@ fn fixtures_match_the_manifest() {
         .count();
     assert_eq!(listed, on_disk, "a fixture is missing from MANIFEST");
 }
+
+#[test]
+fn every_reference_runs_on_many_random_cases() {
+    // Far more cases than a check draws, over several seeds: a reference that
+    // panics on some shape would turn a user's check into a setup error.
+    for reference in kata_reference::KATAS {
+        for seed in 0..6 {
+            for index in 0..60 {
+                let inputs = check::random_inputs(reference, seed, index);
+                for part in reference.reference.parts() {
+                    let ran = check::run_quietly(|| reference.reference.run(part, &inputs));
+                    assert!(
+                        matches!(ran, Some(Ok(_))),
+                        "{}::{part} fails on seed {seed} case {index}",
+                        reference.name
+                    );
+                }
+            }
+        }
+    }
+}

@@ -48,7 +48,8 @@ pub fn conv2d(
         .expect("weight is (C_out, C_in, kh, kw)");
     let mut out = cols
         .dot(&kernels.t())
-        .into_shape_with_order((n, h_out, w_out, c_out))
+        // The product may come back column-major (e.g. one input channel, 1×1 kernel).
+        .into_shape_clone((n, h_out, w_out, c_out))
         .expect("one row per output pixel")
         .permuted_axes([0, 3, 1, 2]);
     if let Some(b) = bias {

@@ -26,5 +26,5 @@ pub fn layer_norm(
     if let Some(b) = bias {
         y += &b.to_shape(inner).expect("bias has normalized_shape");
     }
-    y.into_shape_with_order(x.raw_dim()).expect("same number of elements")
+    y.into_shape_clone(x.raw_dim()).expect("same number of elements")
 }
