@@ -42,7 +42,7 @@ pub enum Mismatch {
 }
 
 /// The torch.testing-style summary of differing elements.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ValueDiff {
     /// Elements out of tolerance.
     pub mismatched: usize,
@@ -103,14 +103,7 @@ pub fn matches(got: &Outputs, expected: &Outputs, tol: Tolerance) -> bool {
 }
 
 fn diff_reals(got: impl Iterator<Item = f64>, exp: impl Iterator<Item = f64>, tol: Tolerance) -> ValueDiff {
-    let mut d = ValueDiff {
-        mismatched: 0,
-        total: 0,
-        first: 0,
-        non_finite: None,
-        max_abs: None,
-        max_rel: None,
-    };
+    let mut d = ValueDiff::default();
     for (i, (g, e)) in got.zip(exp).enumerate() {
         d.total += 1;
         if tol.close(g, e) {
@@ -137,14 +130,7 @@ fn diff_reals(got: impl Iterator<Item = f64>, exp: impl Iterator<Item = f64>, to
 }
 
 fn diff_exact<'a, T: PartialEq + 'a>(got: impl Iterator<Item = &'a T>, exp: impl Iterator<Item = &'a T>) -> ValueDiff {
-    let mut d = ValueDiff {
-        mismatched: 0,
-        total: 0,
-        first: 0,
-        non_finite: None,
-        max_abs: None,
-        max_rel: None,
-    };
+    let mut d = ValueDiff::default();
     for (i, (g, e)) in got.zip(exp).enumerate() {
         d.total += 1;
         if g != e {
