@@ -6,7 +6,11 @@ use ndarray::prelude::*;
 /// `biases[l]` is (n_{l+1},). Layer l computes z = weights[l]·a + biases[l]
 /// from the previous activation a (x for layer 0). Every hidden layer
 /// applies the sigmoid, the last layer is linear.
-pub fn forward(weights: &[Array2<f64>], biases: &[Array1<f64>], x: ArrayView2<f64>) -> Array2<f64> {
+pub fn forward(
+    weights: &[Array2<f64>],
+    biases: &[Array1<f64>],
+    x: ArrayView2<f64>,
+) -> Array2<f64> {
     todo!()
 }
 

@@ -11,6 +11,11 @@ use ndarray::prelude::*;
 /// only to positions j ≤ i. The heads' outputs are concatenated in head
 /// order and projected: out = concat·W_oᵀ + b_o.
 /// Returns (attn (batch, n_head, n, n), output (batch, n, d_o)).
-pub fn self_attention(x: ArrayView3<f64>, n_head: usize, w: &MhaWeights, causal: bool) -> (Array4<f64>, Array3<f64>) {
+pub fn self_attention(
+    x: ArrayView3<f64>,
+    n_head: usize,
+    w: &MhaWeights,
+    causal: bool,
+) -> (Array4<f64>, Array3<f64>) {
     todo!()
 }

@@ -3,7 +3,8 @@
 //!
 //! - `src/katas/<kata>/solution.rs`: the reference, written exactly as a user
 //!   would write `katas/<kata>.rs` (it is what `kata solution` prints);
-//! - `src/katas/<kata>/cases.rs`: `pub fn random_case(rng, index) -> Inputs`;
+//! - `src/katas/<kata>/cases.rs`: `pub fn random_case(rng, index) -> Inputs`
+//!   and, for `kata bench`, `pub fn bench_case(rng, scale) -> Inputs`;
 //! - `src/katas/<kata>/mutants.toml`: one table per catalogued mistake, whose
 //!   `replace = [[from, to], …]` edits turn the solution into that mistake;
 //! - `../katas/<kata>.toml`: the description, read here for its parts.
@@ -74,6 +75,11 @@ fn kata_module(root: &Path, out: &Path, name: &str) -> String {
     let specs: BTreeMap<String, MutantSpec> =
         toml::from_str(&read(&mutants_path)).unwrap_or_else(|e| panic!("{}: {e}", mutants_path.display()));
 
+    // A kata without a large case still checks; only `kata bench` refuses it.
+    let bench_case = match read(&dir.join("cases.rs")).contains("pub fn bench_case(") {
+        true => "Some(cases::bench_case)",
+        false => "None",
+    };
     let api = |module: &str| {
         let fields: Vec<String> = parts.iter().map(|p| format!("{p}: {module}::{p}")).collect();
         format!("&Api {{ {} }}", fields.join(", "))
@@ -130,12 +136,14 @@ pub mod {name} {{
         mutants: &[
 {mutant_list}        ],
         random_case: cases::random_case,
+        bench_case: {bench_case},
     }};
 }}
 "#,
         solution_file = solution_path.display().to_string(),
         cases_file = dir.join("cases.rs").display().to_string(),
         reference = api("solution"),
+        bench_case = bench_case,
     )
 }
 

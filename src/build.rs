@@ -160,8 +160,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SetupError> {
         fs::create_dir_all(parent).map_err(|e| SetupError::io(parent, e))?;
     }
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    fs::write(&tmp, bytes).map_err(|e| SetupError::io(&tmp, e))?;
-    fs::rename(&tmp, path).map_err(|e| SetupError::io(path, e))
+    // The error names the file meant, not its temporary stand-in.
+    fs::write(&tmp, bytes).map_err(|e| SetupError::io(path, e))?;
+    fs::rename(&tmp, path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        SetupError::io(path, e)
+    })
 }
 
 fn cargo() -> PathBuf {
@@ -264,7 +268,7 @@ pub fn build(
         .map_err(|e| SetupError::Toolchain(format!("cannot run rustc ({e}); install Rust from https://rustup.rs")))?;
     if !output.status.success() {
         let text = String::from_utf8_lossy(&output.stderr).into_owned();
-        return Ok(Built::CompileError(explain_compile_error(text, &main_rs)));
+        return Ok(Built::CompileError(explain_compile_error(text, &main_rs, &main)));
     }
     fs::write(&stamp_file, &stamp).map_err(|e| SetupError::io(&stamp_file, e))?;
     Ok(Built::Program(program))
@@ -290,13 +294,104 @@ fn main_source(user_file: &Path, kata: &Kata) -> String {
     )
 }
 
-/// Adds a plain-words note when an error points at the generated table: the
-/// user's signature differs from the kata's, or a function is missing.
-fn explain_compile_error(text: String, main_rs: &Path) -> String {
-    if !text.contains(&*main_rs.to_string_lossy()) && !text.contains("main.rs") {
+/// Adds a plain-words note when an error points into the generated table of
+/// functions: the user's signature differs from the kata's, or a function is
+/// missing. Errors elsewhere (in the user's own file, or rustc unable to read
+/// it) get no note, as it would send the user looking in the wrong place.
+fn explain_compile_error(text: String, main_rs: &Path, main: &str) -> String {
+    let Some(table) = table_lines(main) else {
+        return text;
+    };
+    let plain = strip_ansi(&text);
+    let in_table = plain
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .filter_map(|location| {
+            // `path:line:column`; the path may hold colons, the numbers do not.
+            let mut fields = location.rsplitn(3, ':');
+            let (_column, line, path) = (fields.next()?, fields.next()?, fields.next()?);
+            // rustc shows the path as given, or made relative by --remap-path-prefix.
+            let ours = Path::new(path) == main_rs || (path.ends_with("main.rs") && main_rs.ends_with(path));
+            ours.then(|| line.parse::<usize>().ok()).flatten()
+        })
+        .any(|line| table.contains(&line));
+    if !in_table {
         return text;
     }
     format!(
         "{text}\nnote: the errors above that point at the generated main.rs mean that a function in\n      your file is missing or its signature differs from the one in the stub;\n      `kata show <name>` prints the expected signatures.\n"
     )
+}
+
+/// The 1-based lines of the table of functions in the generated `main.rs`.
+fn table_lines(main: &str) -> Option<std::ops::RangeInclusive<usize>> {
+    let first = main.lines().position(|l| l.starts_with("static API"))? + 1;
+    let last = first + main.lines().skip(first).position(|l| l == "};")? + 1;
+    Some(first..=last)
+}
+
+/// rustc's text without its colour codes (`ESC [ … m`).
+fn strip_ansi(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // Skip the parameters up to the final byte of the sequence.
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            plain.push(c);
+        }
+    }
+    plain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The generated `main.rs` of layer_norm, and where it would be.
+    fn layer_norm_main() -> (String, PathBuf) {
+        let path = Path::new("katas/layer_norm.toml");
+        let kata =
+            crate::catalog::parse(path, include_str!("../katas/layer_norm.toml")).expect("the shipped description");
+        let main = main_source(Path::new("/p/katas/layer_norm.rs"), &kata);
+        (main, PathBuf::from("/cache/programs/ab12/layer_norm/debug/main.rs"))
+    }
+
+    const NOTE: &str = "is missing or its signature differs";
+
+    #[test]
+    fn an_error_in_the_table_of_functions_gets_the_note() {
+        let (main, main_rs) = layer_norm_main();
+        let line = main.lines().position(|l| l.contains("user::layer_norm")).unwrap() + 1;
+        let text = format!(
+            "error[E0308]: mismatched types\n --> {}:{line}:17\n  |\n",
+            main_rs.display()
+        );
+        assert!(explain_compile_error(text.clone(), &main_rs, &main).contains(NOTE));
+        // Also when rustc colours its output.
+        let coloured = text.replace(" --> ", "\u{1b}[0m\u{1b}[1m\u{1b}[38;5;12m --> \u{1b}[0m");
+        assert!(explain_compile_error(coloured, &main_rs, &main).contains(NOTE));
+    }
+
+    #[test]
+    fn other_errors_get_no_note() {
+        let (main, main_rs) = layer_norm_main();
+        // rustc cannot read the user's file: it points at `mod user;`.
+        let unreadable = format!(
+            "error: couldn't read `katas/layer_norm.rs`: stream did not contain valid UTF-8\n --> {}:3:1\n",
+            main_rs.display()
+        );
+        // An error in the user's own file, even one named like the generated file.
+        let in_users_file = "error[E0425]: cannot find value `y`\n --> katas/layer_norm.rs:7:5\n";
+        let main_named = "error: expected `;`\n --> katas/main.rs:6:1\n";
+        for text in [unreadable.as_str(), in_users_file, main_named] {
+            let explained = explain_compile_error(text.to_string(), &main_rs, &main);
+            assert_eq!(explained, text);
+        }
+    }
 }

@@ -147,6 +147,10 @@ pub struct Kata {
     /// How to check a gradient part against the user's own function.
     #[serde(default)]
     pub gradient_check: Option<GradientCheckSpec>,
+    /// Where slow code for this kata usually loses its time: `kata bench`
+    /// shows it beyond 10x the reference's time (a general list otherwise).
+    #[serde(default)]
+    pub bench_advice: Vec<Bilingual>,
 }
 
 fn default_rtol() -> f64 {

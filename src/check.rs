@@ -189,10 +189,25 @@ pub fn gather_cases(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Re
     let dir = practice.fixture_dir(&kata.name);
     let mut cases = Vec::new();
     for fx in fixture::load_dir(&dir)? {
+        let path = dir.join(format!("{}.npz", fx.name));
         let expected = split_by_part(kata, &fx.expected).map_err(|message| SetupError::Fixture {
-            path: dir.join(format!("{}.npz", fx.name)),
+            path: path.clone(),
             message,
         })?;
+        // The user's program reads its arguments through the same adapter as
+        // the reference: a case the reference cannot take would fail the
+        // user for the fixture's fault, so it stops the check here instead.
+        for part in &kata.parts {
+            let message = match run_quietly(|| reference.reference.run(&part.name, &fx.inputs)) {
+                Some(Ok(_)) => continue,
+                Some(Err(e)) => format!("it does not fit `{}` ({e})", part.name),
+                None => format!(
+                    "the reference panicked on it in `{}`: its arrays do not fit together",
+                    part.name
+                ),
+            };
+            return Err(SetupError::Fixture { path, message });
+        }
         cases.push(Case {
             name: fx.name,
             seed: None,
@@ -388,7 +403,7 @@ fn failures(got: &Outputs, expected: &Outputs, tol: Tolerance) -> Vec<OutputFail
 }
 
 /// `todo!()` and `unimplemented!()` panic with these messages.
-fn is_todo(message: &str) -> bool {
+pub fn is_todo(message: &str) -> bool {
     message.starts_with("not yet implemented") || message.starts_with("not implemented")
 }
 

@@ -114,6 +114,25 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Time your code (release build) against the reference on a large case.
+    ///
+    /// Prints both medians and their ratio, and where such code loses time
+    /// beyond 10x; exit 1 if your code fails or its outputs differ from the
+    /// reference's.
+    Bench {
+        /// The kata.
+        name: String,
+        /// Timed calls each, for your code and the reference (the median is shown).
+        #[arg(long, value_name = "N", default_value_t = crate::bench::DEFAULT_RUNS,
+              value_parser = clap::value_parser!(u32).range(1..=100))]
+        runs: u32,
+        /// Shrinks the case's main sizes by this factor, for tests.
+        #[arg(long, hide = true, default_value_t = 1.0, value_parser = crate::bench::parse_scale)]
+        scale: f64,
+        /// Language of the advice.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+    },
     /// For kata authors: the reference passes every case, every mutant fails one,
     /// the stub is "not implemented yet", the worked example holds.
     Verify {
@@ -126,6 +145,22 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = crate::check::DEFAULT_RANDOM_CASES)]
         random: usize,
         /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Re-check a kata on every save (keys: h hint, n next unsolved, l list, q quit).
+    Watch(crate::watch::WatchArgs),
+    /// A timed mock interview on fresh stubs in .kata/interviews/<time>/.
+    Interview(crate::interview::InterviewArgs),
+    /// Per kata: checks, passes, time to pass in interviews, last practised.
+    Stats {
+        /// Print JSON for tools.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The kata to practise now (spaced repetition), and why.
+    Next {
+        /// Print JSON for tools.
         #[arg(long)]
         json: bool,
     },

@@ -11,6 +11,7 @@ use clap::CommandFactory;
 use colored::Colorize;
 use kata_harness::Value;
 
+use crate::bench;
 use crate::build;
 use crate::catalog::{Kata, Practice};
 use crate::check::{self, CheckOptions, KataReport, Status};
@@ -29,6 +30,10 @@ pub fn run(cli: Cli) -> ExitCode {
     let color = use_color(cli.color);
     colored::control::set_override(color);
     let result = panic::catch_unwind(AssertUnwindSafe(|| dispatch(cli, color)));
+    if let Some(e) = crate::output::take_error() {
+        eprintln!("{} cannot write to standard output: {e}", "kata: error:".red().bold());
+        return ExitCode::from(2);
+    }
     match result {
         Ok(Ok(code)) => code,
         Ok(Err(e)) => {
@@ -82,6 +87,20 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
         }
         Command::Hint { name, lang } => hint(&Practice::locate(dir)?, &name, lang),
         Command::Solution { name, force } => solution(&Practice::locate(dir)?, &name, force),
+        Command::Bench {
+            name,
+            runs,
+            scale,
+            lang,
+        } => {
+            let opts = bench::BenchOptions {
+                runs,
+                scale,
+                color,
+                zh: lang == Lang::Zh,
+            };
+            bench::run(&Practice::locate(dir)?, &name, &opts)
+        }
         Command::Reset { name } => reset(&Practice::locate(dir)?, &name),
         Command::Init { dir, force } => init(&dir, force),
         Command::Verify {
@@ -112,8 +131,14 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
                 ExitCode::from(1)
             })
         }
+        Command::Watch(args) => crate::watch::run(&Practice::locate(dir)?, &args, color),
+        Command::Interview(args) => crate::interview::run(&Practice::locate(dir)?, &args, color),
+        Command::Stats { json } => crate::stats::stats(&Practice::locate(dir)?, json),
+        Command::Next { json } => crate::stats::next(&Practice::locate(dir)?, json),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "kata", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "kata", &mut script);
+            print!("{}", String::from_utf8_lossy(&script));
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -187,32 +212,26 @@ fn list(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
 fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupError> {
     let kata = practice.load(name)?;
     let zh = lang == Lang::Zh;
+    let pick = |en: &'static str, zh_text: &'static str| if zh { zh_text } else { en };
     let title = if zh { &kata.title_zh } else { &kata.title };
     println!("{} — {}", kata.name.bold(), title.bold());
-    let (level, minutes) = if zh {
-        ("难度", "建议用时")
-    } else {
-        ("difficulty", "interview budget")
-    };
     println!(
-        "{level}: {} · {minutes}: {} min · {}",
+        "{}: {} · {}: {} min",
+        pick("difficulty", "难度"),
         kata.difficulty,
-        kata.minutes,
-        kata.tags.join(", ")
+        pick("interview budget", "建议用时"),
+        kata.minutes
+    );
+    println!(
+        "{}",
+        report::wrap(&format!("{}: {}", pick("tags", "标签"), kata.tags.join(", ")), 78, "")
     );
     println!();
     println!("{}", if zh { &kata.statement_zh } else { &kata.statement }.trim());
     println!();
     println!(
         "{}",
-        if zh {
-            "函数签名（katas/"
-        } else {
-            "Signatures (katas/"
-        }
-        .bold()
-        .to_string()
-            + &format!("{name}.rs):")
+        format!("{} katas/{name}.rs:", pick("Signatures in", "函数签名，见")).bold()
     );
     let stub = embedded::stub(name)
         .map(str::to_string)
@@ -221,7 +240,7 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
         println!("  {line}");
     }
     println!();
-    println!("{}", if zh { "示例" } else { "Example" }.bold());
+    println!("{}", pick("Example", "示例").bold());
     println!("{}", if zh { &kata.example_zh } else { &kata.example }.trim());
     let example = practice.fixture_dir(name).join("example.npz");
     if example.is_file() {
@@ -233,17 +252,14 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
         }
     }
     println!();
-    let next = if zh {
-        "编辑 katas/{n}.rs，然后运行 `kata check {n}`。"
-    } else {
-        "Edit katas/{n}.rs, then run `kata check {n}`."
-    };
-    println!("{}", next.replace("{n}", name));
+    println!("{} katas/{name}.rs", pick("Edit", "编辑"));
+    println!("{} kata check {name}", pick("then run", "然后运行"));
     Ok(ExitCode::SUCCESS)
 }
 
 fn print_array(label: &str, key: &str, value: &Value) {
     let text = match value {
+        Value::F64(a) if a.ndim() == 0 => a.iter().map(|&x| report::fmt_f64(x)).collect(),
         Value::F64(a) => format!("{:.4}", a),
         Value::Int(a) => format!("{a}"),
         Value::Bool(a) => format!("{a}"),
@@ -284,6 +300,7 @@ fn check_many(
         deps = Some(build::ensure_deps(&cache, opts.quiet)?);
     }
     let next = AtomicUsize::new(0);
+    let unsaved: Mutex<Vec<SetupError>> = Mutex::new(Vec::new());
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(todo.len().max(1));
@@ -295,10 +312,13 @@ fn check_many(
                 let Some((i, key)) = todo.get(t) else { break };
                 let kata = &katas[*i];
                 let deps = deps.as_ref().expect("built above");
-                let result = check::check(practice, kata, deps, &cache, opts).and_then(|r| {
-                    state::store_report(practice, key, &r)?;
-                    Ok(r)
-                });
+                let result = check::check(practice, kata, deps, &cache, opts);
+                if let Ok(r) = &result {
+                    // The verdict stands even where it cannot be cached.
+                    if let Err(e) = state::store_report(practice, key, r) {
+                        unsaved.lock().expect("not poisoned").push(e);
+                    }
+                }
                 if let Some(p) = &progress {
                     p.inc(1);
                 }
@@ -313,7 +333,13 @@ fn check_many(
     for r in reports.into_inner().expect("not poisoned").into_iter().flatten() {
         done.push(r?);
     }
-    remember(practice, &done)?;
+    let mut unsaved = unsaved.into_inner().expect("not poisoned");
+    if let Err(e) = remember(practice, &done) {
+        unsaved.push(e);
+    }
+    if let Err(e) = crate::history::record_checks(practice, &done, crate::history::Via::Check, None) {
+        unsaved.push(e);
+    }
     if json {
         println!(
             "{}",
@@ -328,6 +354,7 @@ fn check_many(
             println!("{passed} of {} katas passed", done.len());
         }
     }
+    warn_unsaved("the verdicts", &unsaved);
     let all_passed = done.iter().all(|r| r.status == Status::Passed);
     Ok(if all_passed {
         ExitCode::SUCCESS
@@ -346,7 +373,25 @@ fn progress_bar(len: usize, json: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn remember(practice: &Practice, reports: &[KataReport]) -> Result<(), SetupError> {
+/// Warns, in one line naming the first file, that `what` could not be
+/// written to `.kata/` (a read-only folder); the command's result stands.
+fn warn_unsaved(what: &str, errors: &[SetupError]) {
+    let Some(first) = errors.first() else {
+        return;
+    };
+    let more = match errors.len() - 1 {
+        0 => String::new(),
+        1 => " (and 1 more file)".to_string(),
+        n => format!(" (and {n} more files)"),
+    };
+    eprintln!(
+        "{} cannot remember {what}: {first}{more}",
+        "kata: warning:".yellow().bold()
+    );
+}
+
+/// Remembers the verdicts for `kata list` and `kata solution`.
+pub(crate) fn remember(practice: &Practice, reports: &[KataReport]) -> Result<(), SetupError> {
     let mut state = State::load(practice);
     for r in reports {
         let source = std::fs::read(practice.user_file(&r.name)).unwrap_or_default();
@@ -379,14 +424,23 @@ fn hint(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
     if shown == kata.hints.len() {
         println!("{}", "That was the last hint.".dimmed());
     }
-    state.save(practice)?;
+    if let Err(e) = state.save(practice) {
+        warn_unsaved("the hints shown", &[e]);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 fn solution(practice: &Practice, name: &str, force: bool) -> Result<ExitCode, SetupError> {
     practice.load(name)?;
     let reference = kata_reference::find(name).ok_or_else(|| SetupError::NoReference(name.to_string()))?;
-    let passed = State::load(practice).katas.get(name).is_some_and(|k| k.ever_passed);
+    let gate = crate::interview::solution_gate(practice, name);
+    if let (crate::interview::SolutionGate::Locked(id), false) = (&gate, force) {
+        return Err(SetupError::Usage(format!(
+            "the solution of `{name}` unlocks when interview {id} ends\n  (`kata interview --resume`, then q), or use --force"
+        )));
+    }
+    let passed = gate == crate::interview::SolutionGate::Unlocked
+        || State::load(practice).katas.get(name).is_some_and(|k| k.ever_passed);
     if !passed && !force {
         return Err(SetupError::Usage(format!(
             "the solution of `{name}` unlocks once `kata check {name}` passes (or use --force)"

@@ -225,21 +225,22 @@ fn case_detail(out: &mut String, report: &KataReport, case: &CaseReport) {
 fn output_detail(out: &mut String, f: &OutputFailure) {
     let Mismatch::Values(d) = &f.mismatch else { return };
     let shape = f.expected.shape();
+    let _ = writeln!(
+        out,
+        "      `{}` (tolerance {:.0e} + {:.0e}·|expected|):",
+        f.name, f.atol, f.rtol
+    );
     if let Some((abs, i)) = d.max_abs {
         let _ = writeln!(
             out,
-            "      `{}`: greatest absolute difference {abs:.3e} at {:?} (tolerance {:.1e} + {:.1e}·|expected|)",
-            f.name,
-            unravel(i, shape),
-            f.atol,
-            f.rtol
+            "        greatest absolute difference {abs:.3e} at {:?}",
+            unravel(i, shape)
         );
     }
     if let Some((rel, i)) = d.max_rel {
         let _ = writeln!(
             out,
-            "      `{}`: greatest relative difference {rel:.3e} at {:?}",
-            f.name,
+            "        greatest relative difference {rel:.3e} at {:?}",
             unravel(i, shape)
         );
     }
@@ -398,22 +399,14 @@ fn visible(c: char) -> char {
 
 /// Wraps text at `width` columns, indenting every line.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-                let _ = writeln!(out, "{indent}{line}");
-                line.clear();
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        let _ = writeln!(out, "{indent}{line}");
-    }
-    out.trim_end_matches('\n').to_string()
+    // textwrap measures display width and breaks between CJK characters too.
+    let options = textwrap::Options::new(width + indent.len())
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    text.split('\n')
+        .map(|p| textwrap::fill(p, &options))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The results of several katas as one results.json (version 3) object:

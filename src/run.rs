@@ -63,6 +63,25 @@ pub enum Crash {
     Signal { name: String },
 }
 
+impl Crash {
+    /// Whether the program was stopped from outside rather than by what it
+    /// did, so that the same file may fare otherwise next time: the time
+    /// limit (a busy machine reaches it sooner), or a kill (SIGKILL, SIGTERM:
+    /// the system's out-of-memory killer, a person).
+    pub fn from_outside(&self) -> bool {
+        match self {
+            Crash::Timeout { .. } => true,
+            Crash::Signal { name } => ["SIGKILL", "SIGTERM", UNKNOWN_SIGNAL]
+                .iter()
+                .any(|s| name.starts_with(s)),
+            Crash::StackOverflow | Crash::OutOfMemory { .. } | Crash::Exited { .. } => false,
+        }
+    }
+}
+
+/// The name of a signal that killed the program but could not be learnt.
+const UNKNOWN_SIGNAL: &str = "unknown";
+
 /// How one part of one case ended.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PartRun {
@@ -96,6 +115,9 @@ pub struct RunOutput {
     pub printed: BTreeMap<(usize, String), Printed>,
     /// Bytes of output dropped past the cap.
     pub dropped_bytes: usize,
+    /// How long each (case, part) that finished took, measured by the
+    /// program around the call alone (for `kata bench`).
+    pub timings: BTreeMap<(usize, String), Duration>,
 }
 
 /// Runs `program` on every job within `limits`.
@@ -122,8 +144,14 @@ pub fn run(program: &Path, jobs: &[Job<'_>], limits: Limits) -> Result<RunOutput
         for record in records {
             match record {
                 Record::Started { index, part } => started = Some((index, part)),
-                Record::Finished { index, part, outcome } => {
+                Record::Finished {
+                    index,
+                    part,
+                    outcome,
+                    nanos,
+                } => {
                     started = None;
+                    out.timings.insert((index, part.clone()), Duration::from_nanos(nanos));
                     out.parts.insert((index, part), part_run(outcome));
                 }
                 Record::Done => {}
@@ -291,9 +319,13 @@ fn classify(status: Option<ExitStatus>, stderr: &str, limits: Limits) -> Crash {
         Some(s) => match (s.code(), s.signal()) {
             (Some(code), _) => Crash::Exited { code },
             (None, Some(sig)) => Crash::Signal { name: signal_name(sig) },
-            (None, None) => Crash::Signal { name: "unknown".into() },
+            (None, None) => Crash::Signal {
+                name: UNKNOWN_SIGNAL.into(),
+            },
         },
-        None => Crash::Signal { name: "unknown".into() },
+        None => Crash::Signal {
+            name: UNKNOWN_SIGNAL.into(),
+        },
     }
 }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::build::write_atomic;
 use crate::catalog::Practice;
-use crate::check::{KataReport, Status};
+use crate::check::{KataReport, Status, Verdict};
 use crate::error::SetupError;
 
 /// What is remembered of one kata.
@@ -77,12 +77,117 @@ pub fn cached_report(practice: &Practice, name: &str, key: &str) -> Option<KataR
     (entry.key == key).then_some(entry.report)
 }
 
-/// Caches a report under its key.
+/// Caches a report under its key, unless it might not hold for the same
+/// file next time (see [`is_repeatable`]).
 pub fn store_report(practice: &Practice, key: &str, report: &KataReport) -> Result<(), SetupError> {
+    if !is_repeatable(report) {
+        return Ok(());
+    }
     let entry = CacheEntry {
         key: key.to_string(),
         report: report.clone(),
     };
     let json = serde_json::to_string(&entry).expect("plain data");
     write_atomic(&cache_file(practice, &report.name), json.as_bytes())
+}
+
+/// Whether re-checking the same file would give the same report, so that it
+/// may be served from the cache. Not so when a verdict depends on the moment:
+/// a timeout (a busy machine slows any program down) and the cases it left
+/// unrun; a kill from outside the program (SIGKILL, SIGTERM: the system's
+/// out-of-memory killer, a person); a case the kata's own adapter could not
+/// take (a fixture fault, fixed without touching the user's file). Crashes
+/// the program causes itself (abort, stack overflow, its memory limit) recur,
+/// and are cached.
+pub fn is_repeatable(report: &KataReport) -> bool {
+    report.parts.iter().flat_map(|p| &p.cases).all(|c| match &c.verdict {
+        Verdict::Crashed { crash } => !crash.from_outside(),
+        Verdict::NotRun | Verdict::BadInput { .. } => false,
+        _ => true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{CaseReport, PartReport};
+    use crate::run::Crash;
+
+    /// A failed report of one part whose cases got `verdicts`.
+    fn report(verdicts: Vec<Verdict>) -> KataReport {
+        let cases = verdicts
+            .into_iter()
+            .enumerate()
+            .map(|(i, verdict)| CaseReport {
+                case: format!("random-{i}"),
+                seed: Some(1),
+                shapes: String::new(),
+                verdict,
+                printed: None,
+            })
+            .collect();
+        KataReport {
+            name: "layer_norm".into(),
+            status: Status::Failed,
+            compile_error: None,
+            parts: vec![PartReport {
+                name: "layer_norm".into(),
+                status: Status::Failed,
+                cases,
+                looks_like: None,
+            }],
+            seed: 1,
+            dropped_bytes: 0,
+            cached: false,
+            gradient_check: None,
+        }
+    }
+
+    fn crashed(crash: Crash) -> Verdict {
+        Verdict::Crashed { crash }
+    }
+
+    fn signal(name: &str) -> Verdict {
+        crashed(Crash::Signal { name: name.into() })
+    }
+
+    #[test]
+    fn what_the_program_did_itself_is_cached() {
+        for verdict in [
+            Verdict::NotImplemented,
+            Verdict::Panicked {
+                message: "boom".into(),
+                location: None,
+            },
+            crashed(Crash::StackOverflow),
+            crashed(Crash::OutOfMemory { limit_mb: 256 }),
+            crashed(Crash::Exited { code: 0 }),
+            signal("SIGABRT (abort)"),
+            signal("SIGSEGV (segmentation fault)"),
+        ] {
+            assert!(
+                is_repeatable(&report(vec![Verdict::Pass, verdict.clone()])),
+                "{verdict:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_depends_on_the_moment_or_the_fixtures_is_not_cached() {
+        for verdict in [
+            crashed(Crash::Timeout { seconds: 10.0 }),
+            Verdict::NotRun,
+            signal("SIGKILL (killed)"),
+            signal("SIGTERM (terminated)"),
+            signal("unknown"),
+            Verdict::BadInput {
+                message: "`x` should be float64, it is int64".into(),
+            },
+        ] {
+            assert!(
+                !is_repeatable(&report(vec![Verdict::Pass, verdict.clone()])),
+                "{verdict:?}"
+            );
+        }
+    }
 }

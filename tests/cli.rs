@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{check, kata, practice, solution, text, write_kata};
+use common::{check, edit, kata, practice, solution, text, write_kata};
 
 #[test]
 fn the_stub_is_not_implemented_yet() {
@@ -20,8 +20,11 @@ fn the_reference_passes_and_a_wrong_solution_fails_with_a_diff() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(text(&out).contains("✓ layer_norm: passed"), "{}", text(&out));
 
-    // Off by a factor in one element group: the sqrt of the variance is dropped.
-    let wrong = solution("layer_norm").replace("(v + eps).sqrt()", "(v + eps)");
+    // The reference, scaled by 1.001: every element off, well past the tolerance.
+    let wrong = edit(solution("layer_norm"), "pub fn layer_norm(", "fn reference_layer_norm(")
+        + "\npub fn layer_norm(x: ArrayViewD<f64>, s: &[usize], w: Option<ArrayViewD<f64>>,\n    \
+           b: Option<ArrayViewD<f64>>, eps: f64) -> ArrayD<f64> {\n    \
+           reference_layer_norm(x, s, w, b, eps) * 1.001\n}\n";
     write_kata(dir.path(), "layer_norm", &wrong);
     let out = check(dir.path(), &["layer_norm"]);
     let t = text(&out);
@@ -67,7 +70,11 @@ fn an_endless_loop_times_out_and_the_next_check_works() {
     let toml = dir.path().join("katas/beam_search.toml");
     let description = std::fs::read_to_string(&toml).unwrap();
     std::fs::write(&toml, format!("time_limit_secs = 1.5\n{description}")).unwrap();
-    let looping = solution("beam_search").replace("for b in 0..batch {", "loop {}\n    for b in 0..batch {");
+    let looping = edit(
+        solution("beam_search"),
+        "for b in 0..batch {",
+        "loop {}\n    for b in 0..batch {",
+    );
     write_kata(dir.path(), "beam_search", &looping);
     let started = std::time::Instant::now();
     let out = check(dir.path(), &["beam_search"]);
@@ -86,7 +93,8 @@ fn an_endless_loop_times_out_and_the_next_check_works() {
 fn a_panic_in_one_case_leaves_the_others_judged() {
     let dir = practice();
     // Panics only on the one-position cases; every other case must still pass.
-    let panicky = solution("beam_search").replace(
+    let panicky = edit(
+        solution("beam_search"),
         "let (batch, seqlen, vocab) = lm_prob.dim();",
         "let (batch, seqlen, vocab) = lm_prob.dim();\n    assert!(seqlen > 1, \"one position is not supported\");",
     );
@@ -126,7 +134,7 @@ fn a_bad_description_names_its_line_and_exits_2() {
     let dir = practice();
     let toml = dir.path().join("katas/layer_norm.toml");
     let description = std::fs::read_to_string(&toml).unwrap();
-    std::fs::write(&toml, description.replace("minutes = 15", "minutes = \"fifteen\"")).unwrap();
+    std::fs::write(&toml, edit(&description, "minutes = 15", "minutes = \"fifteen\"")).unwrap();
     let out = check(dir.path(), &["layer_norm"]);
     let t = text(&out);
     assert_eq!(out.status.code(), Some(2), "{t}");
@@ -223,4 +231,35 @@ fn a_random_case_is_reproduced_by_its_seed() {
     assert_eq!(tests.len(), 1);
     assert_eq!(tests[0]["name"], "layer_norm/layer_norm/random-3");
     assert_eq!(json["katas"][0]["seed"], 7);
+}
+
+#[test]
+fn every_statement_and_hint_fits_80_columns_in_both_languages() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = practice();
+    for reference in kata_reference::KATAS {
+        for lang in ["en", "zh"] {
+            let show = kata(dir.path())
+                .args(["show", reference.name, "--lang", lang])
+                .output()
+                .unwrap();
+            assert!(show.status.success(), "{}", text(&show));
+            let hints = (0..4).map(|_| {
+                kata(dir.path())
+                    .args(["hint", reference.name, "--lang", lang])
+                    .output()
+                    .unwrap()
+            });
+            for out in std::iter::once(show).chain(hints) {
+                for line in String::from_utf8_lossy(&out.stdout).lines() {
+                    assert!(
+                        line.width() <= 80,
+                        "{} --lang {lang}: {} columns: {line}",
+                        reference.name,
+                        line.width()
+                    );
+                }
+            }
+        }
+    }
 }

@@ -619,8 +619,16 @@ fn a_read_only_practice_folder_never_loses_the_users_file() {
         let e = expect_setup_error(&reset);
         assert!(e.contains(".kata") && e.contains("Permission denied"), "{e}");
         assert_eq!(file, "// my attempt\n");
-        let e = expect_setup_error(&check);
-        assert!(e.contains(".kata") && e.contains("Permission denied"), "{e}");
+        // The verdict is shown; that it cannot be remembered is a warning.
+        let t = expect_code(&check, 1);
+        assert!(t.contains("✗ layer_norm: does not compile"), "{t}");
+        let stderr = String::from_utf8_lossy(&check.stderr);
+        assert!(
+            stderr.starts_with("kata: warning: cannot remember the verdicts: ")
+                && stderr.contains(".kata")
+                && stderr.contains("Permission denied"),
+            "{stderr}"
+        );
     }
 }
 
@@ -691,4 +699,174 @@ fn backups_lossy(dir: &Path) -> Vec<String> {
         .unwrap()
         .map(|e| String::from_utf8_lossy(&fs::read(e.unwrap().path()).unwrap()).into_owned())
         .collect()
+}
+
+#[test]
+fn a_folder_where_nothing_can_be_recorded_still_shows_the_verdict() {
+    let dir = practice();
+    write_kata(dir.path(), "layer_norm", solution("layer_norm"));
+    // Obstacles that stop root too, where chmod would not: a file where the
+    // verdict cache's folder goes, a non-empty folder where the state goes.
+    let state_dir = dir.path().join(".kata");
+    fs::create_dir_all(state_dir.join("state.json/in_the_way")).unwrap();
+    fs::write(state_dir.join("verdicts"), "in the way").unwrap();
+    for (file, code) in [(solution("layer_norm"), 0), ("// my attempt\n", 1)] {
+        write_kata(dir.path(), "layer_norm", file);
+        let out = check(dir.path(), &["layer_norm"]);
+        let t = expect_code(&out, code);
+        let verdict = if code == 0 {
+            "✓ layer_norm: passed"
+        } else {
+            "✗ layer_norm: does not compile"
+        };
+        assert!(String::from_utf8_lossy(&out.stdout).contains(verdict), "{t}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        assert!(
+            stderr.starts_with("kata: warning: cannot remember the verdicts: ") && stderr.contains(".kata/verdicts"),
+            "{stderr}"
+        );
+    }
+    // A hint is shown all the same.
+    let out = kata(dir.path()).args(["hint", "layer_norm"]).output().unwrap();
+    let t = expect_code(&out, 0);
+    assert!(t.contains("Hint 1/"), "{t}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("kata: warning: cannot remember the hints shown: ") && stderr.contains(".kata/state.json"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_fixture_array_of_a_supported_but_wrong_dtype_is_a_setup_error_naming_it() {
+    let dir = practice();
+    write_kata(dir.path(), "layer_norm", solution("layer_norm"));
+    let arrays: Vec<_> = example_arrays(dir.path())
+        .into_iter()
+        .map(|(name, value)| match value {
+            Value::F64(a) if name == "x" => (name, Value::Int(a.mapv(|v| v.round() as i64))),
+            other => (name, other),
+        })
+        .collect();
+    write_example(dir.path(), &arrays);
+    let e = expect_setup_error(&check(dir.path(), &["layer_norm"]));
+    assert!(
+        e.contains(
+            "fixtures/layer_norm/example.npz: it does not fit `layer_norm` (`x` should be float64, it is int64)"
+        ),
+        "{e}"
+    );
+    assert!(!dir.path().join(".kata/verdicts/layer_norm.json").exists());
+}
+
+/// A pipe whose reading end is already closed: every write to it fails.
+fn closed_pipe() -> std::process::Stdio {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let mut fds = [0; 2];
+    // SAFETY: pipe() writes two new descriptors into the array it is given.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    // SAFETY: both descriptors were just opened and are owned here alone.
+    let (read, write) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    drop(read);
+    std::process::Stdio::from(write)
+}
+
+#[test]
+fn output_to_a_closed_pipe_ends_quietly_with_the_usual_exit_code() {
+    let dir = practice();
+    // The dependencies are built (with cargo's output on stderr) before the test proper.
+    expect_code(&check(dir.path(), &["layer_norm"]), 1);
+    for (args, code) in [
+        (&["list"][..], 0),
+        (&["list", "--json"], 0),
+        (&["show", "layer_norm"], 0),
+        (&["completions", "bash"], 0),
+        (&["--help"], 0),
+        (&["stats"], 0),
+        (&["next"], 0),
+        // The stub: not implemented yet.
+        (&["check", "layer_norm"], 1),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kata"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("KATA_CACHE_DIR", common::cache_dir())
+            .env("NO_COLOR", "1")
+            .stdout(closed_pipe())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", text(&out));
+        assert!(out.stderr.is_empty(), "{args:?}: {}", text(&out));
+    }
+    // As a person would pipe it.
+    let out = std::process::Command::new("sh")
+        .args(["-c", &format!("{:?} list | head -1", env!("CARGO_BIN_EXE_kata"))])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).split_whitespace().next(),
+        Some("KATA")
+    );
+    assert!(out.stderr.is_empty(), "{}", text(&out));
+}
+
+#[test]
+fn a_timeout_is_not_cached_and_the_next_check_runs_again() {
+    let dir = practice();
+    prepend_to_description(dir.path(), "beam_search", "time_limit_secs = 2");
+    // The program is slow while this file exists, as if the machine were busy.
+    let busy = dir.path().join("busy");
+    fs::write(&busy, "").unwrap();
+    let slow = beam_search_with(&format!(
+        "if std::path::Path::new({:?}).exists() {{ loop {{ std::hint::spin_loop(); }} }}",
+        busy.display().to_string()
+    ));
+    write_kata(dir.path(), "beam_search", &slow);
+    let t = expect_code(&check(dir.path(), &["beam_search"]), 1);
+    assert!(flat(&t).contains("✗ example: timed out"), "{t}");
+    assert!(!dir.path().join(".kata/verdicts/beam_search.json").exists());
+
+    // The same file, the machine no longer busy: it runs again, and passes.
+    fs::remove_file(&busy).unwrap();
+    let t = expect_code(&check(dir.path(), &["beam_search"]), 0);
+    assert!(t.contains("✓ beam_search: passed 26 cases"), "{t}");
+    assert!(!t.contains("(cached)"), "{t}");
+    // A pass is cached as before.
+    let t = expect_code(&check(dir.path(), &["beam_search"]), 0);
+    assert!(t.contains("(cached)"), "{t}");
+}
+
+#[test]
+fn the_missing_function_note_comes_only_with_errors_in_the_table_of_functions() {
+    let dir = practice();
+    const NOTE: &str = "is missing or its signature differs";
+    // A signature that differs from the stub's: the error is in the table.
+    write_kata(
+        dir.path(),
+        "layer_norm",
+        "use ndarray::prelude::*;\npub fn layer_norm(x: i32) {}\n",
+    );
+    let t = expect_code(&check(dir.path(), &["layer_norm"]), 1);
+    assert!(t.contains("✗ layer_norm: does not compile") && t.contains(NOTE), "{t}");
+    // A function missing altogether.
+    write_kata(dir.path(), "layer_norm", "use ndarray::prelude::*;\n");
+    let t = expect_code(&check(dir.path(), &["layer_norm"]), 1);
+    assert!(t.contains(NOTE), "{t}");
+
+    // rustc cannot read the file (it points at the generated `mod user;`),
+    // and a syntax error in the user's own file: no note.
+    fs::write(
+        dir.path().join("katas/layer_norm.rs"),
+        b"use ndarray::prelude::*;\n// caf\xe9\n".as_slice(),
+    )
+    .unwrap();
+    let t = expect_code(&check(dir.path(), &["layer_norm"]), 1);
+    assert!(t.contains("couldn't read") && t.contains("main.rs:"), "{t}");
+    assert!(!t.contains(NOTE), "{t}");
+    write_kata(dir.path(), "layer_norm", &format!("{}\nfn (", solution("layer_norm")));
+    let t = expect_code(&check(dir.path(), &["layer_norm"]), 1);
+    assert!(t.contains("✗ layer_norm: does not compile") && !t.contains(NOTE), "{t}");
 }

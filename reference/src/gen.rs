@@ -42,6 +42,11 @@ pub fn grow(index: usize, lo: usize, hi: usize) -> usize {
     (lo + index / 2).min(hi)
 }
 
+/// A size of a bench case multiplied by `scale`, at least 1.
+pub fn scaled(n: usize, scale: f64) -> usize {
+    ((n as f64 * scale).round() as usize).max(1)
+}
+
 /// An attention mask (batch, n_q, n_k) in PyTorch's `masked_fill` convention:
 /// `true` hides a key from a query, each with probability `p`, but every
 /// query keeps at least one visible key (no row is wholly masked).

@@ -25,6 +25,11 @@ pub struct Kata {
     /// Draws random inputs; `index` counts from 0 and larger indices may draw
     /// larger shapes, so the first cases a user sees are the small ones.
     pub random_case: fn(&mut Rng, usize) -> Inputs,
+    /// Draws the large case `kata bench` times (`bench_case` in the kata's
+    /// `cases.rs`, sized so the reference takes 10 ms to 1 s in a release
+    /// build). The second argument scales the case's main sizes (batch,
+    /// sequence, points; 1 in use, less in tests), none below 1.
+    pub bench_case: Option<fn(&mut Rng, f64) -> Inputs>,
 }
 
 /// A deliberately wrong implementation: one well-known mistake.

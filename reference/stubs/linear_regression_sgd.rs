@@ -4,12 +4,20 @@ use ndarray::prelude::*;
 /// 0.5 · mean((x·w − y)²).
 ///
 /// `x` is (n, d) and already carries its bias column, `y` is (n,), `w` (d,).
-pub fn mse(x: ArrayView2<f64>, y: ArrayView1<f64>, w: ArrayView1<f64>) -> f64 {
+pub fn mse(
+    x: ArrayView2<f64>,
+    y: ArrayView1<f64>,
+    w: ArrayView1<f64>,
+) -> f64 {
     todo!()
 }
 
 /// The gradient of [`mse`] with respect to `w`: xᵀ(x·w − y) / n, shape (d,).
-pub fn mse_grad(x: ArrayView2<f64>, y: ArrayView1<f64>, w: ArrayView1<f64>) -> Array1<f64> {
+pub fn mse_grad(
+    x: ArrayView2<f64>,
+    y: ArrayView1<f64>,
+    w: ArrayView1<f64>,
+) -> Array1<f64> {
     todo!()
 }
 

@@ -59,3 +59,13 @@ pub fn text(out: &Output) -> String {
 pub fn solution(name: &str) -> &'static str {
     kata_reference::find(name).expect("a known kata").solution_source
 }
+
+/// `source` with `from` replaced by `to`; fails the test if `from` is absent,
+/// so a test never silently runs the unedited source.
+pub fn edit(source: &str, from: &str, to: &str) -> String {
+    assert!(
+        source.contains(from),
+        "`{from}` is not in the source any more: update the test"
+    );
+    source.replacen(from, to, 1)
+}

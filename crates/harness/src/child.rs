@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Mutex;
+use std::time::Instant;
 
 use crate::protocol::{read_request, write_record, Outcome, Record, Request};
 use crate::Solution;
@@ -74,7 +75,10 @@ fn run_cases(solution: &dyn Solution, request: &Request, out: &mut impl Write) -
                     part: part.clone(),
                 },
             )?;
-            let outcome = match panic::catch_unwind(AssertUnwindSafe(|| solution.run(part, &case.inputs))) {
+            let start = Instant::now();
+            let result = panic::catch_unwind(AssertUnwindSafe(|| solution.run(part, &case.inputs)));
+            let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            let outcome = match result {
                 Ok(Ok(outputs)) => Outcome::Returned(outputs),
                 Ok(Err(e)) => Outcome::BadInput(e),
                 Err(_) => {
@@ -93,6 +97,7 @@ fn run_cases(solution: &dyn Solution, request: &Request, out: &mut impl Write) -
                     index: case.index,
                     part: part.clone(),
                     outcome,
+                    nanos,
                 },
             )?;
         }

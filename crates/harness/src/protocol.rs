@@ -61,6 +61,10 @@ pub enum Record {
         index: usize,
         part: String,
         outcome: Outcome,
+        /// Nanoseconds the call took, measured in the program around the call
+        /// alone: process start and the transfer of inputs and outputs are left
+        /// out, so `kata bench` times only the user's function.
+        nanos: u64,
     },
     /// Every case has run.
     Done,

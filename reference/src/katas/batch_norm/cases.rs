@@ -47,3 +47,20 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
     }
     case
 }
+
+/// The case `kata bench` times: a training step on 16 images of 64 channels
+/// at 56×56, with weight and bias.
+pub fn bench_case(rng: &mut Rng, scale: f64) -> Inputs {
+    // At least 2×2 pixels, so the unbiased variance stays finite when scaled down.
+    let side = gen::scaled(56, scale).max(2);
+    let channels = 64;
+    Inputs::new()
+        .with("x", normal(rng, (gen::scaled(16, scale), channels, side, side)))
+        .with("running_mean", normal(rng, channels))
+        .with("running_var", uniform(rng, 0.5, 2.0, channels))
+        .with("weight", normal(rng, channels))
+        .with("bias", normal(rng, channels))
+        .with("training", arr0(true))
+        .with("momentum", arr0(0.1))
+        .with("eps", arr0(1e-5))
+}

@@ -39,12 +39,13 @@ pub fn batch_norm(
         (running_mean.clone(), running_var.clone())
     };
     let std = var.mapv(|v| (v + eps).sqrt());
-    let mut y = (&rows - &mean.insert_axis(Axis(1))) / &std.insert_axis(Axis(1));
-    if let Some(weight) = weight {
-        y *= &weight.insert_axis(Axis(1));
-    }
-    if let Some(bias) = bias {
-        y += &bias.insert_axis(Axis(1));
+    // (x − mean) / std · weight + bias in one pass over each channel's row,
+    // in place in a copy of x.
+    let mut y = rows.into_owned();
+    for (c, mut row) in y.outer_iter_mut().enumerate() {
+        let scale = weight.map_or(1.0, |w| w[c]) / std[c];
+        let shift = bias.map_or(0.0, |b| b[c]);
+        row.mapv_inplace(|v| (v - mean[c]) * scale + shift);
     }
     // Back to (C, N, …), then swap the axes back.
     y.into_shape_clone(by_channel.raw_dim())
@@ -56,7 +57,13 @@ pub fn batch_norm(
 /// no digits).
 fn mean_and_var(rows: ArrayView2<f64>) -> (Array1<f64>, Array1<f64>) {
     let mean = rows.mean_axis(Axis(1)).expect("rows are not empty");
-    let centered = &rows - &mean.view().insert_axis(Axis(1));
-    let var = centered.mapv(|c| c * c).mean_axis(Axis(1)).expect("rows are not empty");
+    let count = rows.ncols() as f64;
+    // Σ (x − mean)² row by row, without a centered copy of the whole array.
+    let var = rows
+        .rows()
+        .into_iter()
+        .zip(&mean)
+        .map(|(row, &m)| row.fold(0.0, |sum, &v| sum + (v - m) * (v - m)) / count)
+        .collect();
     (mean, var)
 }

@@ -31,6 +31,15 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
     }
 }
 
+/// The case `kata bench` times: 8 rows of 64 positions over a vocabulary of
+/// 1000, beam size 8.
+pub fn bench_case(rng: &mut Rng, scale: f64) -> Inputs {
+    let logits = 2.0 * normal(rng, (gen::scaled(8, scale), 64, 1000));
+    Inputs::new()
+        .with("lm_prob", softmax_last(&logits))
+        .with("beam_size", int(8))
+}
+
 fn softmax_last(logits: &Array3<f64>) -> Array3<f64> {
     let e = logits.mapv(f64::exp);
     let sums = e.sum_axis(Axis(2)).insert_axis(Axis(2));

@@ -39,3 +39,15 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
     }
     case
 }
+
+/// The case `kata bench` times: a ResNet layer, 8 images of 64 channels at
+/// 56×56 through 64 kernels of 3×3, stride 1, padding 1, with a bias.
+pub fn bench_case(rng: &mut Rng, scale: f64) -> Inputs {
+    let (n, side) = (gen::scaled(8, scale), gen::scaled(56, scale));
+    Inputs::new()
+        .with("x", normal(rng, (n, 64, side, side)))
+        .with("weight", normal(rng, (64, 64, 3, 3)))
+        .with("bias", normal(rng, 64))
+        .with("stride", ints(&[1, 1]))
+        .with("padding", ints(&[1, 1]))
+}

@@ -57,13 +57,25 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
     }
 }
 
+/// The case `kata bench` times: 100,000 points in 8 dimensions around 16
+/// means, 16 centers started at random points, up to 30 iterations.
+pub fn bench_case(rng: &mut Rng, scale: f64) -> Inputs {
+    let (n, d, k) = (gen::scaled(100_000, scale), 8, 16);
+    let means = 3.0 * normal(rng, (k, d));
+    let data = Array2::from_shape_fn((n, d), |(i, j)| means[[i % k, j]]) + normal(rng, (n, d));
+    let rows: Vec<usize> = (0..k).map(|_| size(rng, 0, n - 1)).collect();
+    Inputs::new()
+        .with("init_centers", data.select(Axis(0), &rows))
+        .with("data", data)
+        .with("max_iter", int(30))
+}
+
 /// Points around a few random means; the starting centers are random points
 /// or distinct data rows, 1 to 5 of them (at least 2 when `n` allows).
 fn blobs(rng: &mut Rng, n: usize, d: usize) -> (Array2<f64>, Array2<f64>) {
     let blobs = size(rng, 1, 4);
     let means = 4.0 * normal(rng, (blobs, d));
-    let data =
-        Array2::from_shape_fn((n, d), |(i, j)| means[[i % means.nrows(), j]]) + normal(rng, (n, d));
+    let data = Array2::from_shape_fn((n, d), |(i, j)| means[[i % means.nrows(), j]]) + normal(rng, (n, d));
     let k = size(rng, 1, 5.min(n + 1));
     let centers = if k <= n && chance(rng, 0.6) {
         let mut rows: Vec<usize> = (0..n).collect();
@@ -133,11 +145,8 @@ fn well_separated(data: ArrayView2<f64>, init_centers: ArrayView2<f64>, max_iter
             // Only the given integer centers tie exactly for every correct
             // program: a moved center is a mean, whose last bit depends on how
             // it is summed (sum then divide, or a running mean).
-            let exact = t == 0
-                && a == b
-                && integral(data.row(i))
-                && integral(centers.row(ca))
-                && integral(centers.row(cb));
+            let exact =
+                t == 0 && a == b && integral(data.row(i)) && integral(centers.row(ca)) && integral(centers.row(cb));
             if b - a < MIN_GAP && !exact {
                 return false;
             }

@@ -32,3 +32,15 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
     }
     case
 }
+
+/// The case `kata bench` times: a transformer's activations, 8 sequences of
+/// 512 tokens of width 768, normalized over the width, with weight and bias.
+pub fn bench_case(rng: &mut Rng, scale: f64) -> Inputs {
+    let shape = (gen::scaled(8, scale), gen::scaled(512, scale), 768);
+    Inputs::new()
+        .with("x", normal(rng, shape))
+        .with("normalized_shape", ints(&[768]))
+        .with("weight", normal(rng, 768))
+        .with("bias", normal(rng, 768))
+        .with("eps", arr0(1e-5))
+}

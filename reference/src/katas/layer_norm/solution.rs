@@ -14,17 +14,30 @@ pub fn layer_norm(
 ) -> ArrayD<f64> {
     let inner: usize = normalized_shape.iter().product();
     let rows = x.len() / inner.max(1);
-    // One row per normalized group: the statistics are per row.
-    let flat = x.to_shape((rows, inner)).expect("trailing axes are normalized_shape");
-    let mean = flat.mean_axis(Axis(1)).expect("rows are not empty");
-    let centered = &flat - &mean.view().insert_axis(Axis(1));
-    let var = centered.mapv(|c| c * c).mean_axis(Axis(1)).expect("rows are not empty");
-    let mut y = centered / var.mapv(|v| (v + eps).sqrt()).insert_axis(Axis(1));
-    if let Some(w) = weight {
-        y *= &w.to_shape(inner).expect("weight has normalized_shape");
+    let weight = weight
+        .as_ref()
+        .map(|w| w.to_shape(inner).expect("weight has normalized_shape"));
+    let bias = bias
+        .as_ref()
+        .map(|b| b.to_shape(inner).expect("bias has normalized_shape"));
+    // One row per normalized group: the statistics are per row. The output
+    // starts as a copy of x and is normalized in place a row at a time, so
+    // each row is read from memory once and stays in cache for every pass.
+    let mut y = x
+        .to_shape((rows, inner))
+        .expect("trailing axes are normalized_shape")
+        .into_owned();
+    for mut row in y.rows_mut() {
+        let mean = row.sum() / inner as f64;
+        row -= mean;
+        let var = row.dot(&row) / inner as f64;
+        row *= 1.0 / (var + eps).sqrt();
+        if let Some(w) = &weight {
+            row *= w;
+        }
+        if let Some(b) = &bias {
+            row += b;
+        }
     }
-    if let Some(b) = bias {
-        y += &b.to_shape(inner).expect("bias has normalized_shape");
-    }
-    y.into_shape_clone(x.raw_dim()).expect("same number of elements")
+    y.into_shape_with_order(x.raw_dim()).expect("same number of elements")
 }

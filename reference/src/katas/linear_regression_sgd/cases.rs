@@ -35,8 +35,7 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
         }
     };
     let mut x = Array2::ones((n, features + 1));
-    x.slice_mut(s![.., ..features])
-        .assign(&normal(rng, (n, features)));
+    x.slice_mut(s![.., ..features]).assign(&normal(rng, (n, features)));
     let w_true = normal(rng, features + 1);
     let y = x.dot(&w_true) + 0.3 * normal(rng, n);
     let w = 0.5 * normal(rng, features + 1);
@@ -48,4 +47,20 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
         .with("lr", lr)
         .with("epochs", int(size(rng, 1, 4)))
         .with("batch_size", int(batch_size))
+}
+
+/// The case `kata bench` times: 200,000 rows of 32 features and the ones
+/// column, three epochs of batches of 64.
+pub fn bench_case(rng: &mut Rng, scale: f64) -> Inputs {
+    let (n, features) = (gen::scaled(200_000, scale), 32);
+    let mut x = Array2::ones((n, features + 1));
+    x.slice_mut(s![.., ..features]).assign(&normal(rng, (n, features)));
+    let y = x.dot(&normal(rng, features + 1)) + 0.3 * normal(rng, n);
+    Inputs::new()
+        .with("x", x)
+        .with("y", y)
+        .with("w", 0.5 * normal(rng, features + 1))
+        .with("lr", arr0(0.01))
+        .with("epochs", int(3))
+        .with("batch_size", int(64))
 }

@@ -27,21 +27,13 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
             // The snippet's problem, on evenly spaced points of [0, 1).
             let x = Array::from_shape_fn((1, m), |(_, j)| j as f64 / m as f64);
             let y = x.mapv(|v| 20.0 * (2.0 * PI * v).sin());
-            (
-                vec![1, size(rng, 1, wide), 1],
-                x,
-                y,
-                uniform(rng, 0.001, 0.02, ()),
-            )
+            (vec![1, size(rng, 1, wide), 1], x, y, uniform(rng, 0.001, 0.02, ()))
         }
         3 => {
             let n0 = size(rng, 1, 3);
             let mut widths = vec![n0; size(rng, 3, 4)];
             widths.push(size(rng, 1, 3));
-            let (x, y) = (
-                normal(rng, (n0, m)),
-                normal(rng, (widths[widths.len() - 1], m)),
-            );
+            let (x, y) = (normal(rng, (n0, m)), normal(rng, (widths[widths.len() - 1], m)));
             (widths, x, y, uniform(rng, 0.05, 0.5, ()))
         }
         _ => {
@@ -49,10 +41,7 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
             let mut widths = vec![size(rng, 1, 3)];
             widths.extend((0..hidden).map(|_| size(rng, 1, wide)));
             widths.push(size(rng, 1, 3));
-            let (x, y) = (
-                normal(rng, (widths[0], m)),
-                normal(rng, (widths[hidden + 1], m)),
-            );
+            let (x, y) = (normal(rng, (widths[0], m)), normal(rng, (widths[hidden + 1], m)));
             (widths, x, y, uniform(rng, 0.05, 0.5, ()))
         }
     };
@@ -68,4 +57,23 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
         .with("y", y)
         .with("lr", lr)
         .with("steps", int(size(rng, 1, 5)))
+}
+
+/// The case `kata bench` times: a [32, 128, 128, 8] network on 2048 samples,
+/// ten training steps.
+pub fn bench_case(rng: &mut Rng, scale: f64) -> Inputs {
+    let widths = [32, 128, 128, 8];
+    let m = gen::scaled(2048, scale);
+    let weights: Vec<Array2<f64>> = widths
+        .windows(2)
+        .map(|p| normal(rng, (p[1], p[0])) / (p[0] as f64).sqrt())
+        .collect();
+    let biases: Vec<Array1<f64>> = widths[1..].iter().map(|&n| 0.5 * normal(rng, n)).collect();
+    Inputs::new()
+        .with_list("weights", weights)
+        .with_list("biases", biases)
+        .with("x", normal(rng, (widths[0], m)))
+        .with("y", normal(rng, (widths[3], m)))
+        .with("lr", arr0(0.05))
+        .with("steps", int(10))
 }

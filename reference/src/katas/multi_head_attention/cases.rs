@@ -45,6 +45,24 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
     }
 }
 
+/// The case `kata bench` times: one sequence of 512 tokens attending to
+/// itself through 8 heads of width 64 (model width 512), no mask.
+pub fn bench_case(rng: &mut Rng, scale: f64) -> Inputs {
+    let (n, e, n_head) = (gen::scaled(512, scale), 512, 8);
+    let w = MhaWeights {
+        q: linear(rng, e, e),
+        k: linear(rng, e, e),
+        v: linear(rng, e, e),
+        o: linear(rng, e, e),
+    };
+    Inputs::new()
+        .with("q", normal(rng, (1, n, e)))
+        .with("k", normal(rng, (1, n, e)))
+        .with("v", normal(rng, (1, n, e)))
+        .with("n_head", int(n_head))
+        .with_mha("w", &w)
+}
+
 /// A layer from `fan_in` to `fan_out` features, weights scaled by 1/√fan_in.
 fn linear(rng: &mut Rng, fan_in: usize, fan_out: usize) -> Linear {
     Linear {

@@ -67,8 +67,8 @@ fn head(x: &Array3<f64>, b: usize, h: usize, n_head: usize) -> ArrayView2<'_, f6
 /// so that `exp` never overflows.
 fn softmax_over_keys(scores: Array2<f64>) -> Array2<f64> {
     let keys = Axis(1);
-    let max = scores.fold_axis(keys, f64::NEG_INFINITY, |&m, &s| m.max(s));
-    let e = (scores - &max.insert_axis(keys)).mapv(f64::exp);
+    let max = scores.map_axis(keys, |row| row.fold(f64::NEG_INFINITY, |m, &s| m.max(s)));
+    let e = (scores - &max.insert_axis(keys)).mapv_into(f64::exp);
     let sum = e.sum_axis(keys);
     e / &sum.insert_axis(keys)
 }

@@ -40,6 +40,17 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
     }
 }
 
+/// The case `kata bench` times: 8 heads (the batch axis) of 512 queries and
+/// 512 keys, d_k = d_v = 64, with a mask hiding about one key in ten.
+pub fn bench_case(rng: &mut Rng, scale: f64) -> Inputs {
+    let (heads, n, d) = (8, gen::scaled(512, scale), 64);
+    Inputs::new()
+        .with("q", normal(rng, (heads, n, d)))
+        .with("k", normal(rng, (heads, n, d)))
+        .with("v", normal(rng, (heads, n, d)))
+        .with("mask", gen::attention_mask(rng, heads, n, n, 0.1))
+}
+
 /// Rescales each query so that its largest visible score q·k / √d_k is
 /// exactly `LARGE_SCORE`: exp of it overflows, while a softmax shifted by the
 /// row maximum is unaffected.

@@ -42,8 +42,8 @@ pub fn scaled_dot_product_attention(
 /// subtracted first, so `exp` never overflows however large the scores.
 fn softmax_over_keys(scores: Array2<f64>) -> Array2<f64> {
     let keys = Axis(1);
-    let max = scores.fold_axis(keys, f64::NEG_INFINITY, |&m, &s| m.max(s));
-    let e = (scores - &max.insert_axis(keys)).mapv(f64::exp);
+    let max = scores.map_axis(keys, |row| row.fold(f64::NEG_INFINITY, |m, &s| m.max(s)));
+    let e = (scores - &max.insert_axis(keys)).mapv_into(f64::exp);
     let sum = e.sum_axis(keys);
     e / &sum.insert_axis(keys)
 }

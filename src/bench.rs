@@ -1,0 +1,757 @@
+//! `kata bench`: how fast the user's code is against the reference, on a
+//! case large enough for speed to matter.
+//!
+//! The user's file and the reference solution are compiled alike, in release
+//! mode, and each program runs through the usual child protocol on the
+//! kata's bench case (`bench_case` in the reference's `cases.rs`), several
+//! times in one process. The programs time each call themselves, so process
+//! start and the transfer of inputs and outputs are left out. The medians are
+//! shown with their ratio, and the user's outputs are compared with the
+//! reference's, since a fast wrong answer is no win. Where PyTorch has the
+//! same operation, its time on the same case (recorded by
+//! `fixtures/generate.py --timings`) shows how fast the reference itself is.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use colored::Colorize;
+use kata_harness::{Inputs, Outputs, Value};
+use kata_reference::Rng;
+use rand::SeedableRng;
+use serde::Deserialize;
+
+use crate::build::{self, BuildOptions, Built};
+use crate::catalog::{Kata, Part, Practice};
+use crate::check;
+use crate::error::SetupError;
+use crate::judge::{self, Mismatch, Tolerance};
+use crate::report;
+use crate::run::{self, Job, Limits, PartRun};
+
+/// Timed calls per part unless `--runs` says otherwise.
+pub const DEFAULT_RUNS: u32 = 5;
+
+/// Beyond this many times the reference's time, the advice is shown.
+pub const ADVICE_RATIO: f64 = 10.0;
+
+/// Wall-clock limit for all the runs of one program together: generous, as
+/// slow code is what the command is for.
+const TIME_LIMIT: Duration = Duration::from_secs(120);
+
+/// The least address space each program gets: a large case may need more
+/// than the kata's checks do.
+const MEMORY_MB: u64 = 4096;
+
+/// PyTorch's times on the bench cases, recorded on this project's machines
+/// by `python3 fixtures/generate.py --timings`.
+const PYTORCH_TIMINGS: &str = include_str!("../fixtures/pytorch_timings.toml");
+
+/// What to time and how to show it.
+#[derive(Clone, Copy, Debug)]
+pub struct BenchOptions {
+    /// Timed calls per part, for the user's code and for the reference.
+    pub runs: u32,
+    /// Multiplies the bench case's main sizes (1 in use; less in tests).
+    pub scale: f64,
+    /// Let rustc colour its diagnostics.
+    pub color: bool,
+    /// Show the advice in Chinese.
+    pub zh: bool,
+}
+
+/// Parses `--scale`: a number in (0, 1].
+pub fn parse_scale(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 1.0 => Ok(s),
+        _ => Err(format!("`{text}` is not a number in (0, 1]")),
+    }
+}
+
+/// How the user's code fared on one part.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UserResult {
+    /// At least one call returned.
+    Timed {
+        /// The median over the calls that returned.
+        median: Duration,
+        /// The outputs that differ from the reference's, described.
+        differs: Vec<String>,
+        /// Why the other calls did not return, if some did not.
+        cut_short: Option<String>,
+    },
+    /// The function still says `todo!()`.
+    NotImplemented,
+    /// No call returned, for this reason.
+    Failed(String),
+}
+
+/// One part's figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartBench {
+    /// The function's name.
+    pub name: String,
+    /// The reference's median time.
+    pub reference: Duration,
+    /// The user's.
+    pub user: UserResult,
+    /// PyTorch's time on the same case and what was timed (`PyTorch 2.15.0
+    /// F.conv2d`), when recorded.
+    pub pytorch: Option<(Duration, String)>,
+}
+
+impl PartBench {
+    /// The user's median over the reference's, when the user's code was timed.
+    pub fn ratio(&self) -> Option<f64> {
+        match &self.user {
+            UserResult::Timed { median, .. } => Some(median.as_secs_f64() / self.reference.as_secs_f64().max(1e-9)),
+            _ => None,
+        }
+    }
+
+    /// Timed, with the reference's outputs, on every call.
+    fn ok(&self) -> bool {
+        matches!(&self.user, UserResult::Timed { differs, cut_short: None, .. } if differs.is_empty())
+    }
+}
+
+/// `kata bench NAME`: prints the figures; exit 0 when every part returned the
+/// reference's outputs, 1 otherwise.
+pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitCode, SetupError> {
+    let kata = practice.load(name)?;
+    let reference = kata_reference::find(name).ok_or_else(|| SetupError::NoReference(name.to_string()))?;
+    let draw = reference.bench_case.ok_or_else(|| {
+        SetupError::Usage(format!(
+            "`{name}` has no bench case yet (a `bench_case` in its reference's cases.rs)"
+        ))
+    })?;
+    let runs = opts.runs.max(1) as usize;
+    let mut rng = Rng::seed_from_u64(check::default_seed(name));
+    // Apart from the streams of the random cases (0, 1, 2, …).
+    rng.set_stream(u64::MAX);
+    let inputs = draw(&mut rng, opts.scale);
+    let cache = build::cache_dir(practice);
+    let deps = build::ensure_deps(&cache, false)?;
+    let release = BuildOptions {
+        release: true,
+        color: opts.color,
+    };
+
+    progress(&format!("Building the reference and katas/{name}.rs in release mode…"));
+    let reference_program = build_reference(reference, &kata, &deps, &cache, release)?;
+    let program = match build::build(practice, &kata, &deps, &cache, release)? {
+        Built::Program(program) => program,
+        Built::CompileError(text) => {
+            println!("{} {}: does not compile", "✗".red().bold(), name.bold());
+            print!("{text}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let parts: Vec<String> = kata.parts.iter().map(|p| p.name.clone()).collect();
+    let jobs: Vec<Job<'_>> = (0..runs)
+        .map(|index| Job {
+            index,
+            parts: parts.clone(),
+            inputs: &inputs,
+        })
+        .collect();
+    let limits = Limits {
+        time: TIME_LIMIT,
+        memory_mb: kata.memory_mb.max(MEMORY_MB),
+    };
+    progress(&format!("Timing the reference ({runs} runs)…"));
+    let mut reference_run = run::run(&reference_program, &jobs, limits)?;
+    progress(&format!(
+        "Timing your code ({runs} runs, at most {} s)…",
+        TIME_LIMIT.as_secs()
+    ));
+    let mut user_run = run::run(&program, &jobs, limits)?;
+
+    let torch = pytorch_timings();
+    let mut results = Vec::new();
+    for part in &kata.parts {
+        let mut expected = calls(&part.name, &mut reference_run, runs);
+        let (Some(outputs), None) = (expected.first.take(), &expected.failure) else {
+            let why = expected.failure.unwrap_or_default();
+            return Err(SetupError::Usage(format!(
+                "{name}: the reference failed on the bench case in `{}` ({why}); this is a bug in kata",
+                part.name
+            )));
+        };
+        results.push(PartBench {
+            name: part.name.clone(),
+            reference: median(&mut expected.times),
+            user: user_result(part, &outputs, calls(&part.name, &mut user_run, runs), runs),
+            pytorch: torch
+                .as_ref()
+                .and_then(|t| t.katas.get(name).map(|c| (t, c)))
+                .filter(|(_, c)| c.part == part.name && c.fits(&inputs))
+                .map(|(t, c)| {
+                    (
+                        Duration::from_secs_f64(c.seconds),
+                        format!("PyTorch {} {}", t.torch, c.call),
+                    )
+                }),
+        });
+    }
+    let stale = opts.scale == 1.0
+        && torch
+            .as_ref()
+            .and_then(|t| t.katas.get(name))
+            .is_some_and(|c| !c.fits(&inputs));
+    print!("{}", render(&kata, &inputs, &results, runs, stale, opts.zh));
+    Ok(match results.iter().all(PartBench::ok) {
+        true => ExitCode::SUCCESS,
+        false => ExitCode::from(1),
+    })
+}
+
+/// Progress on the terminal only; the figures go to standard output.
+fn progress(message: &str) {
+    if std::io::stderr().is_terminal() {
+        eprintln!("{}", message.dimmed());
+    }
+}
+
+/// Compiles the reference solution as a user program, in release mode.
+///
+/// The reference is timed as the user's code is, in a program of its own
+/// built by the same compiler with the same flags, and not in this process:
+/// there the allocator's state differs (its heap is trimmed and faulted in
+/// again between calls), which made identical code 2.4x slower on
+/// batch_norm, and a debug build of kata would time an unoptimized reference.
+fn build_reference(
+    reference: &kata_reference::Kata,
+    kata: &Kata,
+    deps: &build::Deps,
+    cache: &Path,
+    opts: BuildOptions,
+) -> Result<PathBuf, SetupError> {
+    // A practice folder of its own in the cache, holding only the reference's file.
+    let shadow = Practice {
+        root: cache.join("bench-reference"),
+    };
+    let file = shadow.user_file(&kata.name);
+    if fs::read_to_string(&file).ok().as_deref() != Some(reference.solution_source) {
+        build::write_atomic(&file, reference.solution_source.as_bytes())?;
+    }
+    match build::build(&shadow, kata, deps, cache, opts)? {
+        Built::Program(program) => Ok(program),
+        Built::CompileError(text) => Err(SetupError::Toolchain(format!(
+            "the reference of `{}` does not compile in release mode; this is a bug in kata:\n{text}",
+            kata.name
+        ))),
+    }
+}
+
+/// One part's calls in a run of `runs` cases.
+struct Calls {
+    /// The times of the calls that returned.
+    times: Vec<Duration>,
+    /// The outputs of the first call that returned.
+    first: Option<Outputs>,
+    /// Why the first call that did not return did not.
+    failure: Option<String>,
+    /// A call panicked in `todo!()`.
+    todo: bool,
+}
+
+/// Collects one part's calls from a run.
+fn calls(part: &str, output: &mut run::RunOutput, runs: usize) -> Calls {
+    let mut calls = Calls {
+        times: Vec::new(),
+        first: None,
+        failure: None,
+        todo: false,
+    };
+    for index in 0..runs {
+        let key = (index, part.to_string());
+        let why = match output.parts.remove(&key) {
+            Some(PartRun::Returned(got)) => {
+                calls.times.extend(output.timings.get(&key));
+                calls.first.get_or_insert(got);
+                continue;
+            }
+            Some(PartRun::Panicked { message, .. }) if check::is_todo(&message) => {
+                calls.todo = true;
+                "not implemented yet".to_string()
+            }
+            Some(PartRun::Panicked { message, location }) => match location {
+                Some(at) => format!("panicked at {at}: {message}"),
+                None => format!("panicked: {message}"),
+            },
+            Some(PartRun::Crashed(crash)) => report::crash_line(&crash),
+            Some(PartRun::BadInput(message)) => format!("the bench case does not fit (a bug in kata): {message}"),
+            Some(PartRun::NotRun) | None => "not run: the time limit was reached first".to_string(),
+        };
+        calls.failure.get_or_insert(why);
+    }
+    calls
+}
+
+/// The median (the mean of the middle two for an even count); zero for none.
+fn median(times: &mut [Duration]) -> Duration {
+    times.sort_unstable();
+    match times.len() {
+        0 => Duration::ZERO,
+        n if n % 2 == 1 => times[n / 2],
+        n => (times[n / 2 - 1] + times[n / 2]) / 2,
+    }
+}
+
+/// How the user's calls of one part fared against the reference's outputs.
+fn user_result(part: &Part, expected: &Outputs, mut calls: Calls, requested: usize) -> UserResult {
+    if calls.todo {
+        return UserResult::NotImplemented;
+    }
+    let Some(got) = calls.first else {
+        return UserResult::Failed(calls.failure.unwrap_or_default());
+    };
+    let tol = Tolerance {
+        rtol: part.rtol,
+        atol: part.atol,
+    };
+    let differs = judge::compare_all(&got, expected, tol)
+        .iter()
+        .map(|(name, m)| describe_mismatch(name, m))
+        .collect();
+    let returned = calls.times.len();
+    let cut_short = calls
+        .failure
+        .map(|why| format!("only {returned} of {requested} runs returned; the others: {why}"));
+    UserResult::Timed {
+        median: median(&mut calls.times),
+        differs,
+        cut_short,
+    }
+}
+
+fn describe_mismatch(name: &str, m: &Mismatch) -> String {
+    match m {
+        Mismatch::Missing => format!("`{name}` is missing"),
+        Mismatch::Dtype { got, expected } => format!("`{name}` is {got}, expected {expected}"),
+        Mismatch::Shape { got, expected } => format!("`{name}` has shape {got:?}, expected {expected:?}"),
+        Mismatch::Values(d) => format!("`{name}` differs in {} of {} elements", d.mismatched, d.total),
+    }
+}
+
+/// The figures as a person reads them, in 80 columns.
+pub fn render(kata: &Kata, inputs: &Inputs, parts: &[PartBench], runs: usize, stale: bool, zh: bool) -> String {
+    let mut out = String::new();
+    let runs = match runs {
+        1 => "one run".to_string(),
+        n => format!("median of {n} runs"),
+    };
+    let head = format!("{}: your code vs the reference (release builds, {runs})", kata.name);
+    let head = report::wrap(&head, 78, "");
+    // Bold the name only after wrapping: colour codes would count as width.
+    let _ = writeln!(out, "{}", head.replacen(&kata.name, &kata.name.bold().to_string(), 1));
+    let _ = writeln!(
+        out,
+        "{}",
+        report::wrap(&format!("case: {}", describe(inputs)), 76, "  ")
+    );
+    out.push('\n');
+    let width = parts.iter().map(|p| p.name.chars().count()).max().unwrap_or(0).max(4);
+    let _ = writeln!(
+        out,
+        "  {:<width$}  {:>10}  {:>10}  {:>7}",
+        "part".bold(),
+        "yours".bold(),
+        "reference".bold(),
+        "ratio".bold()
+    );
+    for p in parts {
+        let yours = match &p.user {
+            UserResult::Timed { median, .. } => fmt_duration(*median),
+            _ => "—".to_string(),
+        };
+        let ratio = match p.ratio() {
+            Some(r) if r > ADVICE_RATIO => fmt_ratio(r).red().bold().to_string(),
+            Some(r) => fmt_ratio(r),
+            None => "—".to_string(),
+        };
+        // Pad by hand: colour codes would count towards the width.
+        let ratio_pad = " ".repeat(7usize.saturating_sub(colored_len(&ratio)));
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {:>10}  {:>10}  {ratio_pad}{ratio}",
+            p.name,
+            yours,
+            fmt_duration(p.reference)
+        );
+    }
+    out.push('\n');
+    for p in parts {
+        for line in verdict_lines(p, &kata.name) {
+            let _ = writeln!(out, "{}", report::wrap(&line, 76, "  "));
+        }
+    }
+    for p in parts {
+        if let Some((torch, what)) = &p.pytorch {
+            let vs = p.reference.as_secs_f64() / torch.as_secs_f64().max(1e-9);
+            let line = format!(
+                "{what} (float64, 1 thread) took {} on this case: the reference takes {} its time.",
+                fmt_duration(*torch),
+                fmt_ratio(vs)
+            );
+            let _ = writeln!(out, "{}", report::wrap(&line, 76, "  "));
+        }
+    }
+    if stale {
+        let line = "PyTorch was timed on another case: fixtures/pytorch_timings.toml needs \
+                    `python3 fixtures/generate.py --timings` again.";
+        let _ = writeln!(out, "{}", report::wrap(line, 76, "  ").yellow());
+    }
+    let slow: Vec<&PartBench> = parts
+        .iter()
+        .filter(|p| p.ratio().is_some_and(|r| r > ADVICE_RATIO))
+        .collect();
+    if !slow.is_empty() {
+        out.push('\n');
+        out.push_str(&advice(kata, &slow, zh));
+    }
+    out
+}
+
+/// What the user's run of one part says beyond its times.
+fn verdict_lines(p: &PartBench, kata: &str) -> Vec<String> {
+    let name = &p.name;
+    match &p.user {
+        UserResult::Timed { differs, cut_short, .. } => {
+            let mut lines = Vec::new();
+            if differs.is_empty() {
+                lines.push(format!(
+                    "{} {name}: your outputs match the reference's.",
+                    "✓".green().bold()
+                ));
+            } else {
+                lines.push(format!(
+                    "{} {name}: your outputs differ from the reference's on this case ({}); a fast wrong \
+                     answer is no win: `kata check {kata}` shows where.",
+                    "✗".red().bold(),
+                    differs.join("; ")
+                ));
+            }
+            if let Some(why) = cut_short {
+                lines.push(format!("{} {name}: {why}", "!".yellow().bold()));
+            }
+            lines
+        }
+        UserResult::NotImplemented => vec![format!(
+            "{} {name}: not implemented yet: replace the todo!() in katas/{kata}.rs",
+            "·".yellow().bold()
+        )],
+        UserResult::Failed(why) => vec![format!("{} {name}: {why}", "✗".red().bold())],
+    }
+}
+
+/// Where slow code of this kind usually loses time: the kata's own list
+/// (`bench_advice` in its description), else a general one.
+fn advice(kata: &Kata, slow: &[&PartBench], zh: bool) -> String {
+    let names: Vec<String> = slow.iter().map(|p| format!("`{}`", p.name)).collect();
+    let worst = slow.iter().filter_map(|p| p.ratio()).fold(0.0, f64::max);
+    let head = match zh {
+        true => format!(
+            "你的 {} 比参考实现慢 {ADVICE_RATIO}x 以上（最慢 {}）。这类代码通常把时间花在：",
+            names.join("、"),
+            fmt_ratio(worst)
+        ),
+        false => format!(
+            "Your {} {} more than {ADVICE_RATIO}x slower than the reference (at worst {}). Code like \
+             it usually loses its time in:",
+            names.join(", "),
+            if names.len() == 1 { "is" } else { "are" },
+            fmt_ratio(worst)
+        ),
+    };
+    let mut out = format!("{}\n", report::wrap(&head, 76, "  "));
+    let items: Vec<&str> = match kata.bench_advice.is_empty() {
+        true => GENERAL_ADVICE
+            .iter()
+            .map(|(en, cn)| if zh { *cn } else { *en })
+            .collect(),
+        false => kata
+            .bench_advice
+            .iter()
+            .map(|a| if zh { a.zh.as_str() } else { a.en.as_str() })
+            .collect(),
+    };
+    for item in items {
+        let wrapped = report::wrap(item, 72, "    ");
+        let _ = writeln!(out, "  - {}", wrapped.trim_start());
+    }
+    out
+}
+
+/// The advice for a kata whose description has none of its own: (English, Chinese).
+const GENERAL_ADVICE: [(&str, &str); 4] = [
+    (
+        "indexing element by element (a[[i, j]]) in the innermost loops: every index is bounds-checked \
+         and recomputes an offset; iterate with .iter(), .rows() or Zip, or make the loop one matrix \
+         product (.dot)",
+        "在最内层循环里逐元素索引（a[[i, j]]）：每次索引都做边界检查并重新计算偏移；改用 .iter()、.rows() 或 Zip \
+         遍历，或把整个循环写成一次矩阵乘法（.dot）",
+    ),
+    (
+        "allocating inside loops: .to_owned(), .clone(), collect() or a fresh array on every \
+         iteration; allocate once outside the loop, or work on views (.slice(), .view())",
+        "在循环里分配内存：每轮都 .to_owned()、.clone()、collect() 或新建数组；在循环外分配一次，或直接用视图\
+         （.slice()、.view()）",
+    ),
+    (
+        "matrix products written as triple loops: ndarray's .dot blocks for the cache and uses SIMD, \
+         and is often ten times faster",
+        "用三重循环手写矩阵乘法：ndarray 的 .dot 做了缓存分块并使用 SIMD，往往快十倍",
+    ),
+    (
+        "walking an array against its memory order (the first axis innermost): keep the last axis \
+         innermost, or transpose once into a contiguous copy",
+        "逆着内存顺序遍历数组（最内层循环走第一个轴）：让最后一个轴在最内层，或先转置成一份连续的副本",
+    ),
+];
+
+/// The inputs in a line, largest first: arrays by shape (`x (8×64×56×56)`,
+/// no spaces, so a shape never breaks across lines), scalars and short
+/// integer arrays by value.
+pub fn describe(inputs: &Inputs) -> String {
+    let mut items: Vec<(&String, &Value)> = inputs.0.iter().collect();
+    items.sort_by_key(|(name, v)| (std::cmp::Reverse(v.shape().iter().product::<usize>()), *name));
+    items
+        .iter()
+        .map(|(name, v)| match v {
+            Value::F64(a) if a.ndim() == 0 => format!("{name} {}", a.sum()),
+            Value::Int(a) if a.ndim() == 0 => format!("{name} {}", a.sum()),
+            Value::Bool(a) if a.ndim() == 0 => format!("{name} {}", a.iter().any(|&b| b)),
+            Value::Int(a) if a.len() <= 4 => {
+                let values: Vec<String> = a.iter().map(i64::to_string).collect();
+                format!("{name} [{}]", values.join(","))
+            }
+            other => {
+                let dims: Vec<String> = other.shape().iter().map(usize::to_string).collect();
+                format!("{name} ({})", dims.join("×"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A duration in a unit that keeps three or four digits.
+pub fn fmt_duration(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s >= 1.0 {
+        format!("{s:.2} s")
+    } else if s >= 1e-3 {
+        format!("{:.1} ms", s * 1e3)
+    } else {
+        format!("{:.0} µs", s * 1e6)
+    }
+}
+
+/// A ratio with two or three significant digits: `1.03x`, `13.4x`, `214x`.
+pub fn fmt_ratio(r: f64) -> String {
+    if r >= 100.0 {
+        format!("{r:.0}x")
+    } else if r >= 10.0 {
+        format!("{r:.1}x")
+    } else {
+        format!("{r:.2}x")
+    }
+}
+
+/// The printed width of a string that may hold colour codes.
+fn colored_len(s: &str) -> usize {
+    let mut len = 0;
+    let mut in_escape = false;
+    for c in s.chars() {
+        match (in_escape, c) {
+            (false, '\u{1b}') => in_escape = true,
+            (true, c) if c.is_ascii_alphabetic() => in_escape = false,
+            (true, _) => {}
+            (false, _) => len += 1,
+        }
+    }
+    len
+}
+
+/// `fixtures/pytorch_timings.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PytorchTimings {
+    /// PyTorch's version.
+    torch: String,
+    /// One entry per kata PyTorch was timed on.
+    katas: BTreeMap<String, PytorchCase>,
+}
+
+/// PyTorch's time on one kata's bench case.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PytorchCase {
+    /// The kata's part this is the time of.
+    part: String,
+    /// What was called, e.g. `F.conv2d`.
+    call: String,
+    /// The median time, seconds.
+    seconds: f64,
+    /// The shape of every input of the case.
+    shapes: BTreeMap<String, Vec<usize>>,
+    /// The values of the case's short integer and boolean inputs (booleans as 0 and 1).
+    #[serde(default)]
+    values: BTreeMap<String, Vec<i64>>,
+}
+
+impl PytorchCase {
+    /// Whether PyTorch was timed on a case of these shapes and parameters.
+    fn fits(&self, inputs: &Inputs) -> bool {
+        let shapes: BTreeMap<String, Vec<usize>> =
+            inputs.0.iter().map(|(k, v)| (k.clone(), v.shape().to_vec())).collect();
+        let values: BTreeMap<String, Vec<i64>> = inputs
+            .0
+            .iter()
+            .filter_map(|(k, v)| match v {
+                Value::Int(a) if a.len() <= 4 => Some((k.clone(), a.iter().copied().collect())),
+                Value::Bool(a) if a.len() <= 4 => Some((k.clone(), a.iter().map(|&b| i64::from(b)).collect())),
+                _ => None,
+            })
+            .collect();
+        shapes == self.shapes && values == self.values
+    }
+}
+
+/// The recorded PyTorch times; `None` if the embedded file does not parse
+/// (a test keeps it parsing).
+fn pytorch_timings() -> Option<PytorchTimings> {
+    toml::from_str(PYTORCH_TIMINGS).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians() {
+        let ms = Duration::from_millis;
+        assert_eq!(median(&mut [ms(5), ms(1), ms(3)]), ms(3));
+        assert_eq!(median(&mut [ms(4), ms(1), ms(2), ms(100)]), ms(3));
+        assert_eq!(median(&mut []), Duration::ZERO);
+    }
+
+    #[test]
+    fn durations_and_ratios_read_well() {
+        assert_eq!(fmt_duration(Duration::from_micros(950)), "950 µs");
+        assert_eq!(fmt_duration(Duration::from_micros(184_250)), "184.2 ms");
+        assert_eq!(fmt_duration(Duration::from_millis(2410)), "2.41 s");
+        assert_eq!(fmt_ratio(1.034), "1.03x");
+        assert_eq!(fmt_ratio(13.44), "13.4x");
+        assert_eq!(fmt_ratio(214.2), "214x");
+        assert_eq!(colored_len("\u{1b}[1;31m13.4x\u{1b}[0m"), 5);
+    }
+
+    #[test]
+    fn every_seed_kata_has_a_bench_case() {
+        for kata in kata_reference::KATAS {
+            let draw = kata
+                .bench_case
+                .unwrap_or_else(|| panic!("{} has no bench case", kata.name));
+            // A tiny one: the reference must take it, at any scale.
+            let inputs = draw(&mut Rng::seed_from_u64(1), 0.01);
+            for part in kata.reference.parts() {
+                let ran = check::run_quietly(|| kata.reference.run(part, &inputs));
+                assert!(
+                    matches!(ran, Some(Ok(_))),
+                    "{}::{part} fails on its bench case",
+                    kata.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn pytorch_was_timed_on_the_bench_cases() {
+        let timings = pytorch_timings().expect("fixtures/pytorch_timings.toml parses");
+        for name in [
+            "conv2d",
+            "layer_norm",
+            "scaled_dot_product_attention",
+            "multi_head_attention",
+        ] {
+            assert!(timings.katas.contains_key(name), "no PyTorch time for {name}");
+        }
+        for (name, case) in &timings.katas {
+            let kata = kata_reference::find(name).unwrap_or_else(|| panic!("{name} is no kata"));
+            let draw = kata.bench_case.expect("a bench case");
+            let inputs = draw(&mut Rng::seed_from_u64(1), 1.0);
+            assert!(
+                case.fits(&inputs),
+                "{name}: PyTorch was timed on {:?} {:?}, the bench case is {}",
+                case.shapes,
+                case.values,
+                describe(&inputs)
+            );
+            assert!(kata.reference.parts().contains(&case.part.as_str()));
+            assert!(case.seconds > 0.0);
+        }
+    }
+
+    /// A one-part report of conv2d whose user took `ratio` times the reference's time.
+    fn conv2d_report(ratio: f64, advice: bool) -> String {
+        let description = include_str!("../katas/conv2d.toml");
+        let mut kata = crate::catalog::parse(Path::new("katas/conv2d.toml"), description).expect("conv2d.toml");
+        if !advice {
+            kata.bench_advice.clear();
+        }
+        let inputs = Inputs::new().with("x", ndarray::Array4::<f64>::zeros((2, 3, 4, 4)));
+        let part = PartBench {
+            name: "conv2d".into(),
+            reference: Duration::from_millis(10),
+            user: UserResult::Timed {
+                median: Duration::from_secs_f64(0.01 * ratio),
+                differs: Vec::new(),
+                cut_short: None,
+            },
+            pytorch: Some((Duration::from_millis(20), "PyTorch 2.15.0 F.conv2d".into())),
+        };
+        colored::control::set_override(false);
+        render(&kata, &inputs, &[part], 5, false, false)
+    }
+
+    #[test]
+    fn advice_beyond_ten_times_the_reference_only() {
+        let slow = conv2d_report(24.0, true);
+        assert!(slow.contains("  conv2d    240.0 ms     10.0 ms    24.0x\n"), "{slow}");
+        assert!(slow.contains("Your `conv2d` is more than 10x slower than the reference (at worst 24.0x)"));
+        assert!(slow.contains("  - no im2col:"), "the kata's own advice: {slow}");
+        let flat = slow.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("took 20.0 ms on this case: the reference takes 0.50x its time"),
+            "{slow}"
+        );
+        let general = conv2d_report(24.0, false);
+        assert!(
+            general.contains("  - indexing element by element (a[[i, j]])"),
+            "{general}"
+        );
+        let fine = conv2d_report(9.5, true);
+        assert!(
+            fine.contains("9.50x") && !fine.contains("slower than the reference"),
+            "{fine}"
+        );
+        for report in [slow, general, fine] {
+            assert!(report.lines().all(|l| l.chars().count() <= 80), "{report}");
+        }
+    }
+
+    #[test]
+    fn scale_is_a_fraction() {
+        assert_eq!(parse_scale("0.05"), Ok(0.05));
+        assert_eq!(parse_scale("1"), Ok(1.0));
+        for bad in ["0", "-1", "1.5", "x", "NaN"] {
+            assert!(parse_scale(bad).is_err(), "{bad}");
+        }
+    }
+}
