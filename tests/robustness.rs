@@ -870,3 +870,34 @@ fn the_missing_function_note_comes_only_with_errors_in_the_table_of_functions() 
     let t = expect_code(&check(dir.path(), &["layer_norm"]), 1);
     assert!(t.contains("✗ layer_norm: does not compile") && !t.contains(NOTE), "{t}");
 }
+
+#[test]
+fn a_full_disk_while_saving_a_backup_leaves_the_users_file_alone() {
+    let dir = practice();
+    let backups = dir.path().join(".kata/backups");
+    fs::create_dir_all(&backups).unwrap();
+    // A 16 KiB file system where the backups go; root can mount one here.
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=16k", "tmpfs"])
+        .arg(&backups)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        // No mount allowed: a file where the folder should be fails the copy just the same.
+        fs::remove_dir(&backups).unwrap();
+        fs::write(&backups, "in the way").unwrap();
+    }
+    let attempt = format!("// my long attempt\n{}", "// line\n".repeat(8 * 1024));
+    write_kata(dir.path(), "layer_norm", &attempt);
+    let out = kata(dir.path()).args(["reset", "layer_norm"]).output().unwrap();
+    if mounted {
+        let _ = std::process::Command::new("umount").arg(&backups).status();
+    }
+    let stderr = expect_setup_error(&out);
+    assert!(
+        stderr.contains(".kata/backups"),
+        "the error names where the backup failed: {stderr}"
+    );
+    let kept = fs::read_to_string(dir.path().join("katas/layer_norm.rs")).unwrap();
+    assert_eq!(kept, attempt, "the user's file must be untouched when its backup fails");
+}
