@@ -7,7 +7,7 @@ mod common;
 
 use std::process::Output;
 
-use common::{kata, practice, solution, text, write_kata};
+use common::{edit, kata, practice, solution, text, write_kata};
 
 /// Runs `kata bench` with extra arguments.
 fn bench(dir: &std::path::Path, args: &[&str]) -> Output {
@@ -158,7 +158,11 @@ fn code_that_does_not_run_gets_no_ratio() {
     write_kata(
         dir.path(),
         "layer_norm",
-        &solution("layer_norm").replace("let mean =", "panic!(\"boom\");\n        let mean ="),
+        &edit(
+            solution("layer_norm"),
+            "let mean =",
+            "panic!(\"boom\");\n        let mean =",
+        ),
     );
     let out = bench(dir.path(), &["layer_norm", "--scale", "0.05", "--runs", "2"]);
     let shown = text(&out);

@@ -13,7 +13,7 @@ use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{check, kata, practice, solution, text, write_kata};
+use common::{check, edit, kata, practice, solution, text, write_kata};
 use serde_json::Value;
 
 /// Generous: a check compiles the user's file, and the machine is shared.
@@ -193,7 +193,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// The reference layer_norm with 1 added to every output: wrong on every case,
 /// whatever the reference's text.
 fn wrong_layer_norm() -> String {
-    let reference = solution("layer_norm").replace("pub fn layer_norm(", "fn reference(");
+    let reference = edit(solution("layer_norm"), "pub fn layer_norm(", "fn reference(");
     assert!(reference.contains("fn reference("), "the reference's signature changed");
     format!(
         "{reference}\n\

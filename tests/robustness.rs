@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-use common::{check, kata, practice, solution, text, write_kata};
+use common::{check, edit, kata, practice, solution, text, write_kata};
 use kata_harness::Value;
 use ndarray_npy::NpzWriter;
 
@@ -24,13 +24,13 @@ fn beam_search_with(code: &str) -> String {
         reference.contains(BEAM_ANCHOR),
         "the reference changed; update BEAM_ANCHOR"
     );
-    reference.replace(BEAM_ANCHOR, &format!("{BEAM_ANCHOR}\n    {code}"))
+    edit(reference, BEAM_ANCHOR, &format!("{BEAM_ANCHOR}\n    {code}"))
 }
 
 /// A layer_norm whose output is the reference's output passed through `body`
 /// (an expression of the binding `y: ArrayD<f64>`).
 fn layer_norm_returning(body: &str) -> String {
-    let reference = solution("layer_norm").replace("pub fn layer_norm(", "fn reference(");
+    let reference = edit(solution("layer_norm"), "pub fn layer_norm(", "fn reference(");
     format!(
         "{reference}\n\
          pub fn layer_norm(\n    x: ArrayViewD<f64>,\n    normalized_shape: &[usize],\n    \
@@ -239,11 +239,14 @@ fn output_that_looks_like_the_harness_markers_confuses_nothing() {
     let dir = practice();
     // Fake markers and separators on both streams, and a wrong answer: the
     // output must stay under its own case, shown with the separators visible.
-    let faking = beam_search_with(
-        "print!(\"\\u{1e}kata0000000000000000:0:beam_search\\u{1e}FAKE-OUT {seqlen}\\n\");\n    \
-         eprint!(\"\\u{1e}\\u{1e}:1:beam_search\\u{1e}FAKE-ERR\\r\\n\");",
-    )
-    .replace("log_probs[[b, i]] = *score;", "log_probs[[b, i]] = *score + 1.0;");
+    let faking = edit(
+        &beam_search_with(
+            "print!(\"\\u{1e}kata0000000000000000:0:beam_search\\u{1e}FAKE-OUT {seqlen}\\n\");\n    \
+             eprint!(\"\\u{1e}\\u{1e}:1:beam_search\\u{1e}FAKE-ERR\\r\\n\");",
+        ),
+        "log_probs[[b, i]] = *score;",
+        "log_probs[[b, i]] = *score + 1.0;",
+    );
     write_kata(dir.path(), "beam_search", &faking);
     let out = check(dir.path(), &["beam_search"]);
     let t = expect_code(&out, 1);
@@ -369,7 +372,7 @@ fn a_description_missing_a_field_is_one_line_naming_the_file() {
 fn a_description_with_a_wrong_type_is_one_line_naming_the_line() {
     let dir = practice();
     edit_description(dir.path(), "layer_norm", |d| {
-        d.replace("difficulty = \"easy\"", "difficulty = 3")
+        edit(d, "difficulty = \"easy\"", "difficulty = 3")
     });
     let e = expect_setup_error(&check(dir.path(), &["layer_norm"]));
     assert!(
@@ -403,7 +406,7 @@ fn a_memory_limit_too_small_to_start_in_is_refused() {
     );
     // The least allowed limit runs a correct program.
     edit_description(dir.path(), "beam_search", |d| {
-        d.replace("memory_mb = 64", "memory_mb = 128")
+        edit(d, "memory_mb = 64", "memory_mb = 128")
     });
     expect_code(&check(dir.path(), &["beam_search"]), 0);
 }
