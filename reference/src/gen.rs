@@ -1,5 +1,6 @@
 //! Small helpers for the random-case generators.
 
+use kata_prelude::Linear;
 use ndarray::prelude::*;
 use rand::Rng as _;
 use rand_distr::StandardNormal;
@@ -58,4 +59,13 @@ pub fn attention_mask(rng: &mut Rng, batch: usize, n_q: usize, n_k: usize, p: f6
         }
     }
     mask
+}
+
+/// A layer from `fan_in` to `fan_out` features, weights scaled by 1/√fan_in
+/// and nonzero biases, so attention scores stay moderate.
+pub fn linear(rng: &mut Rng, fan_in: usize, fan_out: usize) -> Linear {
+    Linear {
+        weight: normal(rng, (fan_out, fan_in)) / (fan_in as f64).sqrt(),
+        bias: normal(rng, fan_out) * 0.5,
+    }
 }

@@ -6,10 +6,10 @@
 //! nonzero, so scores stay moderate.
 
 use kata_harness::Inputs;
-use kata_prelude::{Linear, MhaWeights};
+use kata_prelude::MhaWeights;
 use ndarray::prelude::*;
 
-use crate::gen::{self, int, normal, size};
+use crate::gen::{self, int, linear, normal, size};
 use crate::Rng;
 
 /// Draws the inputs of case `index`.
@@ -54,12 +54,4 @@ pub fn bench_case(rng: &mut Rng, scale: f64) -> Inputs {
         .with("n_head", int(n_head))
         .with_mha("w", &w)
         .with("causal", arr0(true))
-}
-
-/// A layer from `fan_in` to `fan_out` features, weights scaled by 1/√fan_in.
-fn linear(rng: &mut Rng, fan_in: usize, fan_out: usize) -> Linear {
-    Linear {
-        weight: normal(rng, (fan_out, fan_in)) / (fan_in as f64).sqrt(),
-        bias: normal(rng, fan_out) * 0.5,
-    }
 }
