@@ -22,6 +22,7 @@ use crate::gradcheck::{self, GradientReport};
 use crate::hash::Hasher;
 use crate::judge::{self, Mismatch, Tolerance};
 use crate::run::{self, Crash, Job, Limits, PartRun, Printed};
+use crate::state;
 
 /// Random cases per check unless `--random` says otherwise.
 pub const DEFAULT_RANDOM_CASES: usize = 20;
@@ -494,6 +495,18 @@ pub fn run_quietly<R>(f: impl FnOnce() -> R) -> Option<R> {
     let result = panic::catch_unwind(AssertUnwindSafe(f));
     QUIET.with(|q| q.set(false));
     result.ok()
+}
+
+/// The kata's verdict-cache key, and its cached report (marked `cached`) if
+/// one is filed under that key.
+pub fn from_cache(
+    practice: &Practice,
+    kata: &Kata,
+    opts: &CheckOptions,
+) -> Result<(String, Option<KataReport>), SetupError> {
+    let key = cache_key(practice, kata, opts)?;
+    let report = state::cached_report(practice, &kata.name, &key).map(|r| KataReport { cached: true, ..r });
+    Ok((key, report))
 }
 
 /// The verdict-cache key: everything a verdict depends on.

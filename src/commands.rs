@@ -20,7 +20,6 @@ use crate::embedded;
 use crate::error::SetupError;
 use crate::files;
 use crate::fixture;
-use crate::hash::sha256_hex;
 use crate::report;
 use crate::state::{self, State};
 use crate::verify;
@@ -152,14 +151,10 @@ fn file_status(practice: &Practice, kata: &Kata, state: &State) -> &'static str 
     if embedded::stub(&kata.name).is_some_and(|stub| stub.as_bytes() == source) {
         return "not started";
     }
-    let entry = state.katas.get(&kata.name);
-    match entry.filter(|e| e.checked_hash.as_deref() == Some(&sha256_hex(&source))) {
-        Some(e) => match e.last_status {
-            Some(Status::Passed) => "passing",
-            Some(Status::NotImplemented) => "not started",
-            Some(_) => "failing",
-            None => "not checked",
-        },
+    match state.current_status(&kata.name, &source) {
+        Some(Status::Passed) => "passing",
+        Some(Status::NotImplemented) => "not started",
+        Some(_) => "failing",
         None => "edited, not checked",
     }
 }
@@ -287,13 +282,9 @@ fn check_many(
     // Cached verdicts first: no build needed for those.
     let mut todo = Vec::new();
     for (i, kata) in katas.iter().enumerate() {
-        let key = check::cache_key(practice, kata, opts)?;
-        match state::cached_report(practice, &kata.name, &key) {
-            Some(mut r) => {
-                r.cached = true;
-                reports.lock().expect("not poisoned")[i] = Some(Ok(r));
-            }
-            None => todo.push((i, key)),
+        match check::from_cache(practice, kata, opts)? {
+            (_, Some(r)) => reports.lock().expect("not poisoned")[i] = Some(Ok(r)),
+            (key, None) => todo.push((i, key)),
         }
     }
     if !todo.is_empty() {
@@ -334,7 +325,7 @@ fn check_many(
         done.push(r?);
     }
     let mut unsaved = unsaved.into_inner().expect("not poisoned");
-    if let Err(e) = remember(practice, &done) {
+    if let Err(e) = state::remember(practice, &done) {
         unsaved.push(e);
     }
     if let Err(e) = crate::history::record_checks(practice, &done, crate::history::Via::Check, None) {
@@ -388,19 +379,6 @@ fn warn_unsaved(what: &str, errors: &[SetupError]) {
         "{} cannot remember {what}: {first}{more}",
         "kata: warning:".yellow().bold()
     );
-}
-
-/// Remembers the verdicts for `kata list` and `kata solution`.
-pub(crate) fn remember(practice: &Practice, reports: &[KataReport]) -> Result<(), SetupError> {
-    let mut state = State::load(practice);
-    for r in reports {
-        let source = std::fs::read(practice.user_file(&r.name)).unwrap_or_default();
-        let entry = state.kata(&r.name);
-        entry.last_status = Some(r.status);
-        entry.checked_hash = Some(sha256_hex(&source));
-        entry.ever_passed |= r.status == Status::Passed;
-    }
-    state.save(practice)
 }
 
 fn hint(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupError> {

@@ -11,6 +11,7 @@ use crate::build::write_atomic;
 use crate::catalog::Practice;
 use crate::check::{KataReport, Status, Verdict};
 use crate::error::SetupError;
+use crate::hash::sha256_hex;
 
 /// What is remembered of one kata.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -54,10 +55,30 @@ impl State {
         write_atomic(&state_file(practice), json.as_bytes())
     }
 
+    /// The status of the last check of `name`, if the user's file is still
+    /// the one that was checked.
+    pub fn current_status(&self, name: &str, source: &[u8]) -> Option<Status> {
+        let entry = self.katas.get(name)?;
+        (entry.checked_hash.as_deref() == Some(&sha256_hex(source))).then_some(entry.last_status)?
+    }
+
     /// The entry of one kata, created if absent.
     pub fn kata(&mut self, name: &str) -> &mut KataState {
         self.katas.entry(name.to_string()).or_default()
     }
+}
+
+/// Remembers the verdicts for `kata list`, `kata watch` and `kata solution`.
+pub fn remember(practice: &Practice, reports: &[KataReport]) -> Result<(), SetupError> {
+    let mut state = State::load(practice);
+    for r in reports {
+        let source = fs::read(practice.user_file(&r.name)).unwrap_or_default();
+        let entry = state.kata(&r.name);
+        entry.last_status = Some(r.status);
+        entry.checked_hash = Some(sha256_hex(&source));
+        entry.ever_passed |= r.status == Status::Passed;
+    }
+    state.save(practice)
 }
 
 #[derive(Serialize, Deserialize)]

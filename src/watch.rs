@@ -29,7 +29,6 @@ use crate::catalog::{Kata, Practice};
 use crate::check::{self, CheckOptions, KataReport, Status};
 use crate::cli::Lang;
 use crate::error::SetupError;
-use crate::hash::sha256_hex;
 use crate::history::{self, Via};
 use crate::report;
 use crate::state::{self, State};
@@ -383,36 +382,24 @@ impl Checker {
     fn judge(&self, name: &str) -> Result<KataReport, SetupError> {
         let practice = &self.practice;
         let kata = practice.load(name)?;
-        let key = check::cache_key(practice, &kata, &self.opts)?;
-        let cached = match self.use_verdict_cache {
-            true => state::cached_report(practice, name, &key),
-            false => None,
-        };
-        let report = match cached {
-            Some(mut r) => {
-                r.cached = true;
-                r
-            }
+        let (key, cached) = check::from_cache(practice, &kata, &self.opts)?;
+        let report = match cached.filter(|_| self.use_verdict_cache) {
+            Some(r) => r,
             None => {
                 let r = check::check(practice, &kata, &self.deps, &self.cache, &self.opts)?;
                 state::store_report(practice, &key, &r)?;
                 r
             }
         };
-        crate::commands::remember(practice, std::slice::from_ref(&report))?;
+        state::remember(practice, std::slice::from_ref(&report))?;
         Ok(report)
     }
 }
 
 /// Whether a kata's file is the one that last passed.
 pub fn passing(practice: &Practice, state: &State, name: &str) -> bool {
-    let Some(entry) = state.katas.get(name) else {
-        return false;
-    };
-    let Ok(source) = std::fs::read(practice.user_file(name)) else {
-        return false;
-    };
-    entry.last_status == Some(Status::Passed) && entry.checked_hash.as_deref() == Some(&sha256_hex(&source))
+    std::fs::read(practice.user_file(name))
+        .is_ok_and(|source| state.current_status(name, &source) == Some(Status::Passed))
 }
 
 /// `Hint i/n: …`, wrapped to the terminal.
