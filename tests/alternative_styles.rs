@@ -5,9 +5,9 @@
 //! The solutions live in `tests/alt_solutions/` and are only ever compiled by
 //! `kata check`, as a user's file would be.
 
-mod common;
+use crate::common;
 
-use common::{check, practice, text, write_kata};
+use crate::common::{check, practice, text, write_kata};
 
 /// Every seed kata with its alternative solution.
 const ALTERNATIVES: [(&str, &str); 10] = [

@@ -3,11 +3,11 @@
 //! is shared, so only the shape of the output, the verdict on the outputs,
 //! and the consistency of the ratio with the advice are checked.
 
-mod common;
+use crate::common;
 
 use std::process::Output;
 
-use common::{edit, kata, practice, solution, text, write_kata};
+use crate::common::{edit, kata, practice, solution, text, write_kata};
 
 /// Runs `kata bench` with extra arguments.
 fn bench(dir: &std::path::Path, args: &[&str]) -> Output {

@@ -1,8 +1,8 @@
 //! The core pipeline, through the real binary on temporary practice folders.
 
-mod common;
+use crate::common;
 
-use common::{check, edit, kata, practice, solution, text, write_kata};
+use crate::common::{check, edit, kata, practice, solution, text, write_kata};
 
 #[test]
 fn the_stub_is_not_implemented_yet() {

@@ -1,9 +1,9 @@
 //! Every catalogued mistake, written into a practice folder as a user would
 //! write it, fails `kata check` and is named in the report.
 
-mod common;
+use crate::common;
 
-use common::{check, practice, write_kata};
+use crate::common::{check, practice, write_kata};
 
 #[test]
 fn every_mutant_is_caught_and_named() {

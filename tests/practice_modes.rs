@@ -3,7 +3,7 @@
 //! terminal, so keys are lines and the loops end by themselves), and
 //! `kata stats` / `kata next` on a history written by hand.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -13,7 +13,7 @@ use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{check, edit, kata, practice, solution, text, write_kata};
+use crate::common::{check, edit, kata, practice, solution, text, write_kata};
 use serde_json::Value;
 
 /// Generous: a check compiles the user's file, and the machine is shared.

@@ -3,14 +3,14 @@
 //! the user sees (exit code and message); the README's "Robustness" table
 //! lists them.
 
-mod common;
+use crate::common;
 
 use std::fs::{self, File};
 use std::path::Path;
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-use common::{check, edit, kata, practice, solution, text, write_kata};
+use crate::common::{check, edit, kata, practice, solution, text, write_kata};
 use kata_harness::Value;
 use ndarray_npy::NpzWriter;
 

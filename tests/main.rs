@@ -1,0 +1,13 @@
+//! The end-to-end suite, one test binary (linking ten took longer than
+//! running them). Each module drives the real `kata` binary or the
+//! reference library.
+
+mod common;
+
+mod alternative_styles;
+mod bench;
+mod cli;
+mod diagnosis;
+mod practice_modes;
+mod reference_fixtures;
+mod robustness;
