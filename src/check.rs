@@ -42,6 +42,27 @@ pub struct CheckOptions {
     pub quiet: bool,
 }
 
+/// Whether a check ran everything a pass needs: only a full check passes a
+/// kata (in `kata list`, the history and `kata solution`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every fixture and at least [`DEFAULT_RANDOM_CASES`] random cases (of any seed).
+    Full,
+    /// One case (`--case`) or fewer random cases (`--random N`): a pass says
+    /// only that those cases pass.
+    Partial,
+}
+
+impl CheckOptions {
+    /// Whether these options make a full check.
+    pub fn scope(&self) -> Scope {
+        match self.only_case.is_none() && self.random_cases >= DEFAULT_RANDOM_CASES {
+            true => Scope::Full,
+            false => Scope::Partial,
+        }
+    }
+}
+
 /// One case as the check runs it.
 pub struct Case {
     /// `example`, `diabetes`, `random-3`, …

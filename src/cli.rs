@@ -163,6 +163,9 @@ pub enum Command {
         /// Print JSON for tools.
         #[arg(long)]
         json: bool,
+        /// Only katas with this tag (`classic`, `llm`, a topic: see `kata show`).
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
     },
     /// Print shell completions.
     Completions {

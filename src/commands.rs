@@ -133,7 +133,7 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
         Command::Watch(args) => crate::watch::run(&Practice::locate(dir)?, &args, color),
         Command::Interview(args) => crate::interview::run(&Practice::locate(dir)?, &args, color),
         Command::Stats { json } => crate::stats::stats(&Practice::locate(dir)?, json),
-        Command::Next { json } => crate::stats::next(&Practice::locate(dir)?, json),
+        Command::Next { json, tag } => crate::stats::next(&Practice::locate(dir)?, json, tag.as_deref()),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "kata", &mut script);
@@ -149,7 +149,11 @@ fn file_status(practice: &Practice, kata: &Kata, state: &State) -> &'static str 
         return "missing";
     };
     if embedded::stub(&kata.name).is_some_and(|stub| stub.as_bytes() == source) {
-        return "not started";
+        // After `kata reset` of a kata once passed: the record stays.
+        return match state.katas.get(&kata.name).is_some_and(|k| k.ever_passed) {
+            true => "stub (solved before)",
+            false => "not started",
+        };
     }
     match state.current_status(&kata.name, &source) {
         Some(Status::Passed) => "passing",
@@ -325,10 +329,11 @@ fn check_many(
         done.push(r?);
     }
     let mut unsaved = unsaved.into_inner().expect("not poisoned");
-    if let Err(e) = state::remember(practice, &done) {
+    if let Err(e) = state::remember(practice, &done, opts.scope()) {
         unsaved.push(e);
     }
-    if let Err(e) = crate::history::record_checks(practice, &done, crate::history::Via::Check, None) {
+    let via = crate::history::Via::Check;
+    if let Err(e) = crate::history::record_checks(practice, &done, via, None, opts.scope()) {
         unsaved.push(e);
     }
     if json {

@@ -7,18 +7,26 @@
 //!
 //! - `"kind": "check"`, one per judged check of a kata:
 //!   `kata` (name), `status` (`passed`, `failed`, `not_implemented`,
-//!   `compile_error`), `via` (`check` for `kata check`, `watch` for
-//!   `kata watch`, `interview` for a check inside `kata interview`) and, for
-//!   `via: "interview"`, `interview` (the interview's id). A verdict served
-//!   from the verdict cache (the file unchanged since it was last judged) is
-//!   not a new attempt and is not logged.
+//!   `compile_error`, or `partial_pass`), `via` (`check` for `kata check`,
+//!   `watch` for `kata watch`, `interview` for a check inside `kata
+//!   interview`), for `via: "interview"`, `interview` (the interview's id),
+//!   and `partial: true` for a partial check (`--case`, or fewer random cases
+//!   than the default). Only a full check is ever `passed`: a partial check
+//!   that passed is `partial_pass`, an attempt but not a pass.
+//!   `not_implemented` is not an attempt (the functions still say `todo!()`),
+//!   so readers skip it. A verdict served from the verdict cache (the file
+//!   unchanged since it was last judged) is not a new attempt and is not
+//!   logged.
 //! - `"kind": "interview"`, one per finished interview: `id` (its folder under
 //!   `.kata/interviews/`), `budget_secs`, `used_secs` (clock time used; a
 //!   paused interview's pause does not count), `ended` (`all_passed`,
 //!   `time_up` or `quit`), `score` (0–100) and `katas`, one object per kata
 //!   with `kata`, `passed`, `first_pass_secs` (clock seconds from the
-//!   interview's start to the first pass, or null), `checks`, `hints` and
-//!   `failure` (what still failed, or null).
+//!   interview's start to the first pass, or null), `checks`, `hints`,
+//!   `failure` (what still failed, or null) and `attempted` (false when
+//!   every check of it was "not implemented yet": a kata left untouched was
+//!   not practised; lines without it were written before it existed and
+//!   count as attempted).
 //!
 //! ```json
 //! {"kind":"check","unix":1764466560,"at":"2025-11-30T01:36:00Z","kata":"layer_norm","status":"failed","via":"check"}
@@ -32,7 +40,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Practice;
-use crate::check::{KataReport, Status};
+use crate::check::{KataReport, Scope, Status};
 use crate::error::SetupError;
 
 /// Which command judged a check.
@@ -59,6 +67,42 @@ pub enum Ending {
     Quit,
 }
 
+/// A check's verdict as logged: the kata's [`Status`], except that a partial
+/// check that passed is [`Logged::PartialPass`], never a pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Logged {
+    /// A full check passed.
+    Passed,
+    /// A partial check (`--case`, fewer random cases) passed.
+    PartialPass,
+    /// Something failed.
+    Failed,
+    /// Still `todo!()`.
+    NotImplemented,
+    /// The file does not compile.
+    CompileError,
+}
+
+impl Logged {
+    /// How a check of `scope` that ended in `status` is logged.
+    pub fn of(status: Status, scope: Scope) -> Logged {
+        match (status, scope) {
+            (Status::Passed, Scope::Full) => Logged::Passed,
+            (Status::Passed, Scope::Partial) => Logged::PartialPass,
+            (Status::Failed, _) => Logged::Failed,
+            (Status::NotImplemented, _) => Logged::NotImplemented,
+            (Status::CompileError, _) => Logged::CompileError,
+        }
+    }
+
+    /// Whether the check was an attempt at the kata: "not implemented yet"
+    /// is not one (an untouched stub, or functions that still say `todo!()`).
+    pub fn is_attempt(self) -> bool {
+        self != Logged::NotImplemented
+    }
+}
+
 /// One judged check.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckRecord {
@@ -69,12 +113,15 @@ pub struct CheckRecord {
     /// The kata.
     pub kata: String,
     /// Its verdict.
-    pub status: Status,
+    pub status: Logged,
     /// Which command judged it.
     pub via: Via,
     /// The interview's id, for checks inside one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interview: Option<String>,
+    /// A partial check (`--case`, fewer random cases): never a pass.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
 }
 
 /// One kata's result in an interview.
@@ -92,6 +139,15 @@ pub struct InterviewKata {
     pub hints: u32,
     /// What still failed, for a kata that did not pass.
     pub failure: Option<String>,
+    /// Whether any check of it was more than "not implemented yet": an
+    /// untouched kata was not practised.
+    #[serde(default = "attempted_before_the_field")]
+    pub attempted: bool,
+}
+
+/// Lines written before `attempted` existed counted every kata as practised.
+fn attempted_before_the_field() -> bool {
+    true
 }
 
 /// One finished interview.
@@ -180,13 +236,14 @@ pub fn append(practice: &Practice, records: &[Record]) -> Result<(), SetupError>
         .map_err(|e| SetupError::io(&file, e))
 }
 
-/// Logs the judged checks among `reports`; verdicts served from the cache are
-/// not new attempts and are skipped.
+/// Logs the judged checks among `reports`, all of `scope`; verdicts served
+/// from the cache are not new attempts and are skipped.
 pub fn record_checks(
     practice: &Practice,
     reports: &[KataReport],
     via: Via,
     interview: Option<&str>,
+    scope: Scope,
 ) -> Result<(), SetupError> {
     let (unix, at) = now();
     let records: Vec<Record> = reports
@@ -197,9 +254,10 @@ pub fn record_checks(
                 unix,
                 at: at.clone(),
                 kata: r.name.clone(),
-                status: r.status,
+                status: Logged::of(r.status, scope),
                 via,
                 interview: interview.map(str::to_string),
+                partial: scope == Scope::Partial,
             })
         })
         .collect();
@@ -239,9 +297,10 @@ mod tests {
             unix: 20,
             at: rfc3339(20),
             kata: "layer_norm".into(),
-            status: Status::Passed,
+            status: Logged::Passed,
             via: Via::Check,
             interview: None,
+            partial: false,
         });
         let interview = Record::Interview(InterviewRecord {
             unix: 10,
@@ -258,6 +317,7 @@ mod tests {
                 checks: 2,
                 hints: 1,
                 failure: Some("kmeans: failed 1 of 21 cases".into()),
+                attempted: true,
             }],
         });
         append(&practice, &[check.clone(), interview.clone()]).unwrap();

@@ -17,10 +17,12 @@
 //! Score: a passed kata earns 100 points less 20 per hint (at least 40), a
 //! failed one 0; the interview's score is the mean.
 
+use std::collections::VecDeque;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use colored::Colorize;
@@ -30,7 +32,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::build::write_atomic;
 use crate::catalog::{Difficulty, Kata, Practice};
-use crate::check::{KataReport, Status};
+use crate::check::{KataReport, Scope, Status};
 use crate::cli::Lang;
 use crate::embedded;
 use crate::error::SetupError;
@@ -38,7 +40,7 @@ use crate::hash::sha256_hex;
 use crate::history::{self, Ending, InterviewKata, InterviewRecord, Record, Via};
 use crate::report;
 use crate::stats;
-use crate::watch::{self, Checker, Event, Outcome, Session};
+use crate::watch::{self, pick as tr, Checker, Event, Judging, Outcome, Session};
 
 /// Katas in an interview unless `--count` or `--katas` says otherwise.
 const DEFAULT_COUNT: usize = 2;
@@ -64,11 +66,14 @@ pub struct InterviewArgs {
     /// Pick only katas of this difficulty.
     #[arg(long, value_name = "D", conflicts_with = "katas", value_parser = ["easy", "medium", "hard"])]
     pub difficulty: Option<String>,
+    /// Pick only katas with this tag (`classic`, `llm`, a topic: see `kata show`).
+    #[arg(long, value_name = "TAG", conflicts_with = "katas")]
+    pub tag: Option<String>,
     /// Seed of the choice among equally ranked katas (printed, to repeat a choice).
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
     /// Continue the unfinished interview with the time it had left.
-    #[arg(long, conflicts_with_all = ["count", "katas", "minutes", "difficulty", "seed", "seconds"])]
+    #[arg(long, conflicts_with_all = ["count", "katas", "minutes", "difficulty", "tag", "seed", "seconds"])]
     pub resume: bool,
     /// Language of statements, verdicts and hints.
     #[arg(long, value_enum, default_value_t = Lang::En)]
@@ -95,6 +100,10 @@ pub struct Slot {
     pub failure: Option<String>,
     /// sha256 of the file at the last check: a save that changes nothing is not a new check.
     pub judged_hash: Option<String>,
+    /// Whether a check of it was more than "not implemented yet": a kata
+    /// left untouched was not practised.
+    #[serde(default)]
+    pub attempted: bool,
 }
 
 impl Slot {
@@ -208,6 +217,12 @@ pub fn solution_gate(practice: &Practice, name: &str) -> SolutionGate {
     }
 }
 
+/// Whether the countdown is near its end, and shown in a warning colour:
+/// the last fifth of the clock, at most its last 5 minutes.
+fn near_the_end(state: &InterviewState) -> bool {
+    state.remaining() <= (state.budget_secs as f64 / 5.0).min(300.0)
+}
+
 /// `m:ss`.
 pub fn clock(secs: u64) -> String {
     format!("{}:{:02}", secs / 60, secs % 60)
@@ -245,23 +260,40 @@ pub fn run(practice: &Practice, args: &InterviewArgs, color: bool) -> Result<Exi
             (room, state, true)
         }
     };
+    let checker = Arc::new(Checker::new(&Practice { root: room.clone() }, color, false)?);
     let mut interview = Interview {
         home,
         room: Practice { root: room },
         state,
         zh,
+        checker,
+        judging: None,
+        queue: VecDeque::new(),
+        interrupted: None,
+        last_verdict: String::new(),
+        ids: 0,
     };
-    let checker = Checker::new(&interview.room, color, false)?;
     if !fresh {
-        println!(
-            "Resuming interview {}: {} left of {}.",
-            interview.state.id,
-            clock(interview.state.remaining().ceil() as u64),
-            clock(interview.state.budget_secs)
-        );
-        interview.print_files();
+        interview.print_resumed()?;
     }
-    interview.run(&checker)
+    interview.run()
+}
+
+/// The kata's title, why it was chosen, the file to edit and its statement.
+fn statement(kata: &Kata, i: usize, reason: Option<&str>, file: &Path, zh: bool) -> String {
+    let title = if zh { &kata.title_zh } else { &kata.title };
+    let mut out = format!("{}. {} — {title}\n", i + 1, kata.name.bold());
+    let why = match reason {
+        Some(reason) => format!("{}, {} min; {reason}", kata.difficulty, kata.minutes),
+        None => format!("{}, {} min", kata.difficulty, kata.minutes),
+    };
+    out.push_str(&report::wrap(&why, 74, "   "));
+    out.push('\n');
+    out.push_str(&format!("   {} {}\n", tr(zh, "Edit", "编辑"), shown_path(file).bold()));
+    // Statements are written to fit 80 columns as they are.
+    out.push_str(if zh { &kata.statement_zh } else { &kata.statement }.trim());
+    out.push('\n');
+    out
 }
 
 /// Picks the katas, writes the interview folder and prints the statements.
@@ -304,17 +336,8 @@ fn start(home: &Practice, args: &InterviewArgs, zh: bool) -> Result<(PathBuf, In
     );
     for (i, (kata, reason)) in katas.iter().zip(&reasons).enumerate() {
         println!();
-        let title = if zh { &kata.title_zh } else { &kata.title };
-        println!("{}. {} — {title}", i + 1, kata.name.bold());
-        let why = format!("{}, {} min; {reason}", kata.difficulty, kata.minutes);
-        println!("{}", report::wrap(&why, 74, "   "));
-        println!(
-            "   Edit {}",
-            shown_path(&room.join("katas").join(format!("{}.rs", kata.name))).bold()
-        );
-        let statement = if zh { &kata.statement_zh } else { &kata.statement };
-        // Statements are written to fit 80 columns as they are.
-        println!("{}", statement.trim());
+        let file = room.join("katas").join(format!("{}.rs", kata.name));
+        print!("{}", statement(kata, i, Some(reason), &file, zh));
     }
     println!();
     Ok((room, state))
@@ -341,9 +364,13 @@ fn pick(home: &Practice, args: &InterviewArgs, seed: u64) -> Result<(Vec<Kata>, 
         .load_all()?
         .into_iter()
         .filter(|k| difficulty.is_none_or(|d| k.difficulty == d))
+        .filter(|k| args.tag.as_ref().is_none_or(|t| k.tags.contains(t)))
         .collect();
     if candidates.is_empty() {
-        return Err(SetupError::Usage("no kata matches that difficulty".into()));
+        return Err(SetupError::Usage(match &args.tag {
+            Some(tag) => format!("no kata has the tag `{tag}`{}", stats::known_tags(home)),
+            None => "no kata matches that difficulty".into(),
+        }));
     }
     // The shuffle decides only between katas the history ranks equally.
     candidates.shuffle(&mut rand_chacha::ChaCha8Rng::seed_from_u64(seed));
@@ -426,7 +453,20 @@ struct Interview {
     room: Practice,
     state: InterviewState,
     zh: bool,
+    checker: Arc<Checker>,
+    /// The check under way, with the kata's index and the hash of the file it judges.
+    judging: Option<(Judging, usize, Option<String>)>,
+    /// Katas saved and waiting for their check, oldest first.
+    queue: VecDeque<usize>,
+    /// The kata whose check `q` stopped: its last save stays unjudged.
+    interrupted: Option<usize>,
+    /// The last verdict in full (`f` shows it).
+    last_verdict: String,
+    ids: u64,
 }
+
+/// How long a first `q` or `h` waits for the second that confirms it.
+const CONFIRM: Duration = Duration::from_secs(3);
 
 impl Interview {
     fn save(&self) -> Result<(), SetupError> {
@@ -434,100 +474,250 @@ impl Interview {
         write_atomic(&state_path(&self.room.root), &json)
     }
 
-    fn print_files(&self) {
+    fn files(&self) -> String {
+        let mut out = String::new();
         for (i, slot) in self.state.katas.iter().enumerate() {
             let mark = if slot.passed() { "✓".green() } else { "·".dimmed() };
-            println!("  {} {mark} {}", i + 1, shown_path(&self.room.user_file(&slot.name)));
+            out.push_str(&format!(
+                "  {} {mark} {}\n",
+                i + 1,
+                shown_path(&self.room.user_file(&slot.name))
+            ));
+        }
+        out
+    }
+
+    /// After `--resume`: the time left, every statement again, the last
+    /// verdicts, and the files saved while the interview was down are queued
+    /// for judging.
+    fn print_resumed(&mut self) -> Result<(), SetupError> {
+        let zh = self.zh;
+        let s = &self.state;
+        let left = clock(s.remaining().ceil() as u64);
+        match zh {
+            false => println!("Resuming interview {}: {left} left of {}.", s.id, clock(s.budget_secs)),
+            true => println!("继续面试 {}：剩余 {left}（共 {}）。", s.id, clock(s.budget_secs)),
+        }
+        for (i, slot) in s.katas.iter().enumerate() {
+            let kata = self.room.load(&slot.name)?;
+            println!();
+            print!("{}", statement(&kata, i, None, &self.room.user_file(&slot.name), zh));
+        }
+        println!();
+        println!("{}", tr(zh, "Last verdicts:", "上次的判定：").bold());
+        for slot in &s.katas {
+            let verdict = match (slot.status, &slot.failure) {
+                (None, _) => tr(zh, "not checked yet", "尚未判定").to_string(),
+                (Some(Status::Passed), _) => tr(zh, "passed", "通过").green().to_string(),
+                (Some(_), Some(failure)) => format!("{} {failure}", tr(zh, "failed:", "未通过：").red()),
+                (Some(_), None) => tr(zh, "failed", "未通过").red().to_string(),
+            };
+            println!("{}", report::wrap(&format!("{}: {verdict}", slot.name), 76, "  "));
+        }
+        print!("{}", self.files());
+        for i in 0..s.katas.len() {
+            if self.changed(i) {
+                self.queue.push_back(i);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether kata `i`'s file differs from the one last judged (a stub
+    /// never saved does not count: it is judged at the end).
+    fn changed(&self, i: usize) -> bool {
+        let slot = &self.state.katas[i];
+        let source = fs::read(self.room.user_file(&slot.name)).ok();
+        let stub = embedded::stub(&slot.name).map(str::as_bytes);
+        match (&slot.judged_hash, source) {
+            (Some(judged), Some(source)) => *judged != sha256_hex(&source),
+            (None, Some(source)) => stub != Some(source.as_slice()),
+            // A deleted file is shown as missing by its check.
+            (_, None) => true,
         }
     }
 
-    fn run(&mut self, checker: &Checker) -> Result<ExitCode, SetupError> {
+    fn keys_line(&self, interactive: bool) -> String {
+        let n = self.state.katas.len();
+        match (self.zh, interactive, n) {
+            (false, true, 1) => "Keys: h hint (twice) · f full report · s statement · q end (twice)".into(),
+            (false, true, n) => format!(
+                "Keys: h hint (twice) · 1-{n} pick the kata for h · f full report · s statement · q end (twice)"
+            ),
+            (false, false, _) => "Keys (a letter, then Enter): h hint · 1-9 pick the kata for h · q end".into(),
+            (true, true, 1) => "按键：h 提示（按两次）· f 完整报告 · s 题面 · q 结束（按两次）".into(),
+            (true, true, n) => {
+                format!("按键：h 提示（按两次）· 1-{n} 选择提示的题目 · f 完整报告 · s 题面 · q 结束（按两次）")
+            }
+            (true, false, _) => "按键（字母后回车）：h 提示 · 1-9 选择提示的题目 · q 结束".into(),
+        }
+    }
+
+    fn run(&mut self) -> Result<ExitCode, SetupError> {
         let names: Vec<String> = self.state.katas.iter().map(|s| s.name.clone()).collect();
         let session = Session::start(&self.room.katas_dir(), &names)?;
-        let keys = match (session.interactive(), names.len()) {
-            (true, 1) => "Keys: h hint · q end the interview".to_string(),
-            (true, n) => format!("Keys: h hint · 1-{n} pick the kata for h · q end the interview"),
-            (false, _) => "Keys (a letter, then Enter): h hint · 1-9 pick the kata for h · q end".to_string(),
-        };
-        session.say(&format!(
-            "Every save is checked; the reference solutions stay locked until the end.\n{keys}.\n"
-        ));
+        let intro = tr(
+            self.zh,
+            "Every save is checked; the reference solutions stay locked until the end.",
+            "每次保存都会判定；参考答案在面试结束前保持锁定。",
+        );
+        session.say(&format!("{intro}\n{}.\n", self.keys_line(session.interactive())));
         let used_before = self.state.used_secs;
         let started = Instant::now();
         let used = move || used_before + started.elapsed().as_secs_f64();
         let mut focus = 0;
         let mut saved_at = Instant::now();
         let mut printed_at: Option<Instant> = None;
+        // A first `q` or `h` on a terminal, waiting for the second.
+        let mut armed: Option<(char, Instant)> = None;
         let ending = loop {
             self.state.used_secs = used().min(self.state.budget_secs as f64);
             if self.state.passed() == self.state.katas.len() {
                 break Ending::AllPassed;
             }
             if self.state.remaining() <= 0.0 {
-                session.say(&format!(
-                    "\n{}\n",
-                    "Time is up: a final check of every changed file.".bold()
-                ));
+                let text = tr(
+                    self.zh,
+                    "Time is up: a final check of every changed file.",
+                    "时间到：对每个改动过的文件做最后一次判定。",
+                );
+                session.say(&format!("\n{}\n", text.bold()));
                 break Ending::TimeUp;
             }
             if saved_at.elapsed() >= SAVE_EVERY {
                 self.save()?;
                 saved_at = Instant::now();
             }
+            self.next_check(&session);
             // A terminal's status line is redrawn in place; elsewhere it is a new line now and then.
             if session.interactive() || printed_at.is_none_or(|t| t.elapsed() >= PRINT_EVERY) {
-                session.status(&self.status_line(focus));
+                self.show_status(&session, focus);
                 printed_at = Some(Instant::now());
             }
             let wait = watch::TICK.min(Duration::from_secs_f64(self.state.remaining().max(0.01)));
-            match session.next(wait) {
+            let event = session.next(wait);
+            // Any other key disarms a first `q` or `h`.
+            let confirmed = |key: char, armed: &mut Option<(char, Instant)>| {
+                let was = armed.take();
+                !session.interactive() || was.is_some_and(|(k, at)| k == key && at.elapsed() < CONFIRM)
+            };
+            match event {
                 Event::Saved(saved) => {
                     for name in saved {
                         if let Some(i) = names.iter().position(|n| *n == name) {
                             focus = i;
-                            let text = self.judge(checker, i, used());
-                            session.say(&text);
+                            self.enqueue(i);
                         }
                     }
+                }
+                Event::Checked(checked) => {
+                    let Some((_, i, hash)) = self.judging.take_if(|(j, _, _)| j.id == checked.id) else {
+                        continue;
+                    };
+                    let text = self.apply(i, checked.outcome, hash, used());
+                    self.show_verdict(&session, &text, focus);
                     self.save()?;
                     if !session.interactive() {
-                        session.status(&self.status_line(focus));
+                        self.show_status(&session, focus);
                         printed_at = Some(Instant::now());
                     }
                 }
                 Event::Key('h') => {
-                    let text = self.hint(focus)?;
-                    session.say(&text);
+                    if confirmed('h', &mut armed) {
+                        let text = self.hint(focus, session.size().0)?;
+                        session.say(&text);
+                    } else {
+                        armed = Some(('h', Instant::now()));
+                        let name = &names[focus];
+                        session.say(&match self.zh {
+                            false => format!(
+                                "Press h again within 3 s for a hint for {name} (a pass then scores 20 less).\n"
+                            ),
+                            true => format!("3 秒内再按 h 查看 {name} 的提示（通过时少得 20 分）。\n"),
+                        });
+                    }
+                }
+                Event::Key('q') => {
+                    if confirmed('q', &mut armed) {
+                        break Ending::Quit;
+                    }
+                    armed = Some(('q', Instant::now()));
+                    session.say(tr(
+                        self.zh,
+                        "Press q again within 3 s to end the interview for good.\n",
+                        "3 秒内再按 q 结束面试（结束后不能继续）。\n",
+                    ));
                 }
                 Event::Key(c @ '1'..='9') => {
+                    armed = None;
                     let i = c as usize - '1' as usize;
                     if i < names.len() {
                         focus = i;
-                        session.say(&format!("Hints now go to {}.\n", names[i]));
+                        session.say(&match self.zh {
+                            false => format!("Hints now go to {}.\n", names[i]),
+                            true => format!("提示现在给 {}。\n", names[i]),
+                        });
                     }
                 }
-                Event::Key('q') => break Ending::Quit,
+                Event::Key('f') => {
+                    armed = None;
+                    session.say(&self.last_verdict);
+                }
+                Event::Key('s') => {
+                    armed = None;
+                    let kata = self.room.load(&names[focus])?;
+                    let file = self.room.user_file(&names[focus]);
+                    session.say(&format!("{}\n", statement(&kata, focus, None, &file, self.zh)));
+                }
+                Event::Resize => self.show_verdict(&session, "", focus),
                 Event::Interrupt => {
+                    if let Some((job, i, _)) = self.judging.take() {
+                        // Its file is judged on resuming.
+                        job.stop();
+                        self.queue.push_front(i);
+                    }
                     self.state.used_secs = used().min(self.state.budget_secs as f64);
                     self.save()?;
                     drop(session);
                     // After SIGHUP the terminal is gone: the state is saved, and printing may fail.
-                    let _ = writeln!(
-                        std::io::stdout(),
-                        "Paused interview {} with {} left; `kata interview --resume` continues it.",
-                        self.state.id,
-                        clock(self.state.remaining().ceil() as u64)
-                    );
+                    let left = clock(self.state.remaining().ceil() as u64);
+                    let _ = match self.zh {
+                        false => writeln!(
+                            std::io::stdout(),
+                            "Paused interview {} with {left} left; `kata interview --resume` continues it.",
+                            self.state.id,
+                        ),
+                        true => writeln!(
+                            std::io::stdout(),
+                            "面试 {} 已暂停，剩余 {left}；`kata interview --resume` 继续。",
+                            self.state.id,
+                        ),
+                    };
                     return Ok(ExitCode::from(1));
                 }
-                Event::Key(_) | Event::Tick => {}
+                Event::Key(_) => armed = None,
+                Event::Tick => {}
             }
         };
+        if let Some((job, i, _)) = self.judging.take() {
+            job.stop();
+            match ending {
+                // `q` means now: the check it stopped stays undone (an endless loop would hold the exit).
+                Ending::Quit => self.interrupted = Some(i),
+                _ => self.queue.push_front(i),
+            }
+        }
         if ending != Ending::AllPassed {
             // Saves the watcher has not reported yet, and files never saved, are judged now.
             for i in 0..names.len() {
-                let text = self.judge(checker, i, self.state.used_secs);
-                session.say(&text);
+                if Some(i) == self.interrupted {
+                    self.not_judged(i);
+                    continue;
+                }
+                let text = self.judge_now(i, self.state.used_secs);
+                if !text.is_empty() {
+                    session.say(&format!("{}\n{text}", self.rule(i).dimmed()));
+                }
             }
         }
         self.state.used_secs = used().min(self.state.budget_secs as f64);
@@ -537,34 +727,117 @@ impl Interview {
         self.finish(ending)
     }
 
-    /// `⏱ 12:34 left · 1/2 passing · hints: kmeans`.
-    fn status_line(&self, focus: usize) -> String {
-        let mut line = format!(
-            "⏱ {} left · {}/{} passing",
-            clock(self.state.remaining().ceil() as u64),
-            self.state.passed(),
-            self.state.katas.len()
-        );
-        if self.state.katas.len() > 1 {
-            line.push_str(&format!(" · h: hint for {}", self.state.katas[focus].name));
+    /// Queues kata `i` for a check; a check of it under way is stopped (the
+    /// newer save makes it moot).
+    fn enqueue(&mut self, i: usize) {
+        if let Some((job, _, _)) = self.judging.take_if(|(_, j, _)| *j == i) {
+            job.stop();
         }
-        line.chars().take(79).collect()
+        if !self.queue.contains(&i) {
+            self.queue.push_back(i);
+        }
     }
 
-    /// Checks kata `i` if its file changed since its last check; returns what to show.
-    fn judge(&mut self, checker: &Checker, i: usize, used_secs: f64) -> String {
-        let name = self.state.katas[i].name.clone();
-        let hash = fs::read(self.room.user_file(&name)).ok().map(|b| sha256_hex(&b));
-        if hash.is_some() && hash == self.state.katas[i].judged_hash {
-            return String::new();
+    /// Starts the next queued check when none runs.
+    fn next_check(&mut self, session: &Session) {
+        while self.judging.is_none() {
+            let Some(i) = self.queue.pop_front() else { return };
+            let name = self.state.katas[i].name.clone();
+            let hash = fs::read(self.room.user_file(&name)).ok().map(|b| sha256_hex(&b));
+            // A save that changed nothing is not a new check.
+            if hash.is_some() && hash == self.state.katas[i].judged_hash {
+                continue;
+            }
+            self.ids += 1;
+            let job = Judging::start(&self.checker, &name, self.ids, session.sender());
+            if !session.interactive() {
+                session.say(&format!("{} {name}…\n", tr(self.zh, "judging", "正在判定")));
+            }
+            self.judging = Some((job, i, hash));
         }
-        let outcome = checker.check(&name);
-        let mut text = outcome.human(self.zh);
+    }
+
+    /// `⚑ 12:34 left · judging layer_norm… · 1/2 passing · h: kmeans`, in a
+    /// warning colour near the end.
+    fn show_status(&self, session: &Session, focus: usize) {
+        let zh = self.zh;
+        let left = clock(self.state.remaining().ceil() as u64);
+        let mut line = match zh {
+            false => format!("{left} left"),
+            true => format!("剩余 {left}"),
+        };
+        if let Some((job, _, _)) = &self.judging {
+            line.push_str(&format!(" · {} {}…", tr(zh, "judging", "正在判定"), job.name));
+        }
+        line.push_str(&match zh {
+            false => format!(" · {}/{} passing", self.state.passed(), self.state.katas.len()),
+            true => format!(" · 已通过 {}/{}", self.state.passed(), self.state.katas.len()),
+        });
+        if self.state.katas.len() > 1 {
+            line.push_str(&format!(" · h → {}", self.state.katas[focus].name));
+        }
+        let warn = near_the_end(&self.state);
+        session.status(&line, |t| match warn {
+            true => t.yellow().bold().to_string(),
+            false => t.to_string(),
+        });
+    }
+
+    /// `── layer_norm · check 3 · 12:04:31 ──`.
+    fn rule(&self, i: usize) -> String {
+        let slot = &self.state.katas[i];
+        let label = match self.zh {
+            false => format!("{} · check {} · {}", slot.name, slot.checks, watch::time_of_day()),
+            true => format!("{} · 第 {} 次判定 · {}", slot.name, slot.checks, watch::time_of_day()),
+        };
+        watch::rule(&label, 60)
+    }
+
+    /// Shows a verdict (or, with `text` empty, the last one again, as after a
+    /// resize). On a terminal the screen is redrawn: the files, the verdict
+    /// cut to what fits (`f` shows it all), the status line; elsewhere the
+    /// verdict is printed whole.
+    fn show_verdict(&mut self, session: &Session, text: &str, focus: usize) {
+        if !text.is_empty() {
+            self.last_verdict = text.to_string();
+        }
+        if !session.interactive() {
+            session.say(text);
+            return;
+        }
+        let (cols, rows) = session.size();
+        let head = format!("{}{}\n", self.files(), self.keys_line(true).dimmed());
+        let taken = head.lines().count() + 2;
+        let (shown, cut) = watch::fit_screen(&self.last_verdict, cols, rows.saturating_sub(taken));
+        let mut screen = head;
+        screen.push_str(&shown);
+        if cut > 0 {
+            let more = match self.zh {
+                false => format!("… {cut} more lines: f shows the full report\n"),
+                true => format!("… 还有 {cut} 行：按 f 查看完整报告\n"),
+            };
+            screen.push_str(&more.dimmed().to_string());
+        }
+        session.clear();
+        session.say(&screen);
+        self.show_status(session, focus);
+    }
+
+    /// Records the verdict on kata `i` (its file hashed `hash` when judged); returns what to show.
+    fn apply(&mut self, i: usize, outcome: Outcome, hash: Option<String>, used_secs: f64) -> String {
+        let name = self.state.katas[i].name.clone();
+        // A failure's `re-run:` lines would judge the user's own katas/ file:
+        // they must name this interview's folder.
+        let mut text = outcome.human(self.zh).replace(
+            &format!("re-run: kata check {name} "),
+            &format!("re-run: kata check --dir {} {name} ", shown_path(&self.room.root)),
+        );
         if let Outcome::Judged(report) = &outcome {
             let slot = &mut self.state.katas[i];
             slot.checks += 1;
             slot.status = Some(report.status);
             slot.judged_hash = hash;
+            slot.attempted |= report.status != Status::NotImplemented;
             slot.failure = (report.status != Status::Passed).then(|| failure_summary(report));
             if report.status == Status::Passed && slot.first_pass_secs.is_none() {
                 slot.first_pass_secs = Some((used_secs * 10.0).round() / 10.0);
@@ -574,15 +847,40 @@ impl Interview {
                 std::slice::from_ref(report),
                 Via::Interview,
                 Some(&self.state.id),
+                Scope::Full,
             );
             if let Err(e) = logged {
                 text.push_str(&format!("(not logged to the history: {e})\n"));
             }
         }
-        text
+        format!("{}\n{text}", self.rule(i).dimmed())
     }
 
-    fn hint(&mut self, focus: usize) -> Result<String, SetupError> {
+    /// Checks kata `i` now if its file changed since its last check; returns what to show.
+    fn judge_now(&mut self, i: usize, used_secs: f64) -> String {
+        let name = self.state.katas[i].name.clone();
+        let hash = fs::read(self.room.user_file(&name)).ok().map(|b| sha256_hex(&b));
+        if hash.is_some() && hash == self.state.katas[i].judged_hash {
+            return String::new();
+        }
+        let outcome = self.checker.check(&name);
+        self.apply(i, outcome, hash, used_secs)
+    }
+
+    /// Kata `i`'s last save was being judged when `q` ended the interview: a
+    /// pass before it stands, else it failed and the scorecard says why.
+    fn not_judged(&mut self, i: usize) {
+        let slot = &mut self.state.katas[i];
+        let stub = embedded::stub(&slot.name).map(str::as_bytes);
+        let source = fs::read(self.room.user_file(&slot.name)).ok();
+        slot.attempted |= source.is_some_and(|s| stub != Some(s.as_slice()));
+        if !slot.passed() {
+            slot.status = Some(Status::Failed);
+            slot.failure = Some("its last save was not judged: the interview ended during its check".into());
+        }
+    }
+
+    fn hint(&mut self, focus: usize, cols: usize) -> Result<String, SetupError> {
         let slot = &mut self.state.katas[focus];
         let kata = self.room.load(&slot.name)?;
         let index = slot.hints as usize;
@@ -590,7 +888,7 @@ impl Interview {
             slot.hints += 1;
             self.save()?;
         }
-        Ok(watch::hint_text(&kata, index, self.zh))
+        Ok(watch::hint_text(&kata, index, self.zh, cols))
     }
 
     /// Logs the interview and prints the scorecard. Exit 0 when every kata passed.
@@ -615,19 +913,18 @@ impl Interview {
                     checks: k.checks,
                     hints: k.hints,
                     failure: k.failure.clone(),
+                    attempted: k.attempted,
                 })
                 .collect(),
         };
         history::append(&self.home, &[Record::Interview(record)])?;
-        print!("{}", scorecard(s, ending));
-        println!(
-            "{}",
-            format!(
-                "Logged to {}.\nThe solutions are unlocked: kata solution <kata>.",
-                shown_path(&history::path(&self.home))
-            )
-            .dimmed()
-        );
+        print!("{}", scorecard(s, ending, self.zh));
+        let logged = shown_path(&history::path(&self.home));
+        let note = match self.zh {
+            false => format!("Logged to {logged}.\nThe solutions are unlocked: kata solution <kata>."),
+            true => format!("已记录到 {logged}。\n参考答案已解锁：kata solution <题目>。"),
+        };
+        println!("{}", note.dimmed());
         Ok(match s.passed() == s.katas.len() {
             true => ExitCode::SUCCESS,
             false => ExitCode::from(1),
@@ -666,22 +963,44 @@ pub fn failure_summary(report: &KataReport) -> String {
     }
 }
 
+/// `text` padded with spaces to `width` columns (on the left when `right`),
+/// by display width, so Chinese headings line up.
+fn pad(text: &str, width: usize, right: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(textwrap::core::display_width(text)));
+    match right {
+        true => format!("{fill}{text}"),
+        false => format!("{text}{fill}"),
+    }
+}
+
 /// The table printed at the end.
-fn scorecard(s: &InterviewState, ending: Ending) -> String {
-    let why = match ending {
-        Ending::AllPassed => "every kata passed",
-        Ending::TimeUp => "time is up",
-        Ending::Quit => "ended early",
+fn scorecard(s: &InterviewState, ending: Ending, zh: bool) -> String {
+    let why = match (ending, zh) {
+        (Ending::AllPassed, false) => "every kata passed",
+        (Ending::TimeUp, false) => "time is up",
+        (Ending::Quit, false) => "ended early",
+        (Ending::AllPassed, true) => "全部通过",
+        (Ending::TimeUp, true) => "时间到",
+        (Ending::Quit, true) => "提前结束",
     };
-    let mut out = format!("\n{} {}: {why}\n", "Scorecard of interview".bold(), s.id);
+    let title = tr(zh, "Scorecard of interview", "面试成绩单");
+    let mut out = format!("\n{} {}: {why}\n", title.bold(), s.id);
+    let heads = match zh {
+        false => ["KATA", "RESULT", "FIRST PASS", "CHECKS", "HINTS"],
+        true => ["题目", "结果", "首次通过", "判定", "提示"],
+    };
     out.push_str(&format!(
-        "{:<28} {:>7} {:>10} {:>6} {:>5}\n",
-        "KATA", "RESULT", "FIRST PASS", "CHECKS", "HINTS"
+        "{} {} {} {} {}\n",
+        pad(heads[0], 28, false),
+        pad(heads[1], 7, true),
+        pad(heads[2], 10, true),
+        pad(heads[3], 6, true),
+        pad(heads[4], 5, true)
     ));
     for k in &s.katas {
         let result = match k.passed() {
-            true => format!("{:>7}", "passed").green(),
-            false => format!("{:>7}", "failed").red(),
+            true => pad(tr(zh, "passed", "通过"), 7, true).green(),
+            false => pad(tr(zh, "failed", "未通过"), 7, true).red(),
         };
         let first = k.first_pass_secs.map_or("—".to_string(), |t| clock(t as u64));
         out.push_str(&format!(
@@ -689,19 +1008,31 @@ fn scorecard(s: &InterviewState, ending: Ending) -> String {
             k.name, k.checks, k.hints
         ));
         if let (false, Some(failure)) = (k.passed(), &k.failure) {
-            out.push_str(&report::wrap(&format!("still failing: {failure}"), 74, "    "));
+            let label = tr(zh, "still failing:", "仍未通过：");
+            out.push_str(&report::wrap(&format!("{label} {failure}"), 74, "    "));
             out.push('\n');
         }
     }
-    out.push_str(&format!(
-        "{} {}/100 · {} of {} passed · clock {} of {}\n",
-        "Score".bold(),
-        s.score().to_string().bold(),
-        s.passed(),
-        s.katas.len(),
-        clock(s.used_secs as u64),
-        clock(s.budget_secs)
-    ));
+    out.push_str(&match zh {
+        false => format!(
+            "{} {}/100 · {} of {} passed · clock {} of {}\n",
+            "Score".bold(),
+            s.score().to_string().bold(),
+            s.passed(),
+            s.katas.len(),
+            clock(s.used_secs as u64),
+            clock(s.budget_secs)
+        ),
+        true => format!(
+            "{} {}/100 · 通过 {}/{} · 用时 {}（共 {}）\n",
+            "得分".bold(),
+            s.score().to_string().bold(),
+            s.passed(),
+            s.katas.len(),
+            clock(s.used_secs as u64),
+            clock(s.budget_secs)
+        ),
+    });
     out
 }
 

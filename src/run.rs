@@ -12,6 +12,8 @@ use std::io::{Read, Write};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -120,6 +122,24 @@ pub struct RunOutput {
     pub timings: BTreeMap<(usize, String), Duration>,
 }
 
+thread_local! {
+    /// Set by [`stop_when`]: once it holds `true`, this thread's running
+    /// program is killed and no other is started.
+    static STOP: std::cell::RefCell<Option<Arc<AtomicBool>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Makes every later run on this thread stop as soon as `flag` is set (the
+/// program's process group is killed within a few milliseconds): watch and
+/// interview run checks on a worker thread and stop one that a newer save,
+/// `q` or Ctrl-C made moot. A stopped run's verdicts are meaningless.
+pub fn stop_when(flag: Arc<AtomicBool>) {
+    STOP.with(|s| *s.borrow_mut() = Some(flag));
+}
+
+fn stopped() -> bool {
+    STOP.with(|s| s.borrow().as_ref().is_some_and(|f| f.load(Ordering::SeqCst)))
+}
+
 /// Runs `program` on every job within `limits`.
 pub fn run(program: &Path, jobs: &[Job<'_>], limits: Limits) -> Result<RunOutput, SetupError> {
     let deadline = Instant::now() + limits.time;
@@ -132,7 +152,7 @@ pub fn run(program: &Path, jobs: &[Job<'_>], limits: Limits) -> Result<RunOutput
     let results_dir = tempfile::tempdir().map_err(|e| SetupError::io(Path::new("(temporary folder)"), e))?;
     let results = results_dir.path().join("results");
 
-    while !pending.is_empty() {
+    while !pending.is_empty() && !stopped() {
         let marker = format!("\u{1e}kata{:016x}", rand::random::<u64>());
         let request = Request {
             marker: marker.clone(),
@@ -243,6 +263,10 @@ fn attempt(
             };
             libc::setrlimit(libc::RLIMIT_AS, &address_space);
             libc::setrlimit(libc::RLIMIT_CORE, &no_core);
+            // Should kata itself end mid-run (`q` in watch), the program
+            // must not run on: the kernel kills it with its parent thread.
+            #[cfg(target_os = "linux")]
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
             Ok(())
         });
     }
@@ -287,6 +311,9 @@ fn wait_until(child: &mut Child, deadline: Instant) -> (Option<ExitStatus>, bool
     loop {
         if let Ok(Some(status)) = child.try_wait() {
             return (Some(status), false);
+        }
+        if stopped() {
+            return (None, false);
         }
         let now = Instant::now();
         if now >= deadline {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::build::write_atomic;
 use crate::catalog::Practice;
-use crate::check::{KataReport, Status, Verdict};
+use crate::check::{KataReport, Scope, Status, Verdict};
 use crate::error::SetupError;
 use crate::hash::sha256_hex;
 
@@ -69,9 +69,18 @@ impl State {
 }
 
 /// Remembers the verdicts for `kata list`, `kata watch` and `kata solution`.
-pub fn remember(practice: &Practice, reports: &[KataReport]) -> Result<(), SetupError> {
+///
+/// Only a full check passes a kata: a partial one (`--case`, fewer random
+/// cases) that passed says nothing about the others, so it leaves the entry
+/// as it was (a file changed since its last full check then shows as
+/// "edited, not checked"). A partial check that did not pass is remembered,
+/// as the file fails whatever the other cases do.
+pub fn remember(practice: &Practice, reports: &[KataReport], scope: Scope) -> Result<(), SetupError> {
     let mut state = State::load(practice);
     for r in reports {
+        if scope == Scope::Partial && r.status == Status::Passed {
+            continue;
+        }
         let source = fs::read(practice.user_file(&r.name)).unwrap_or_default();
         let entry = state.kata(&r.name);
         entry.last_status = Some(r.status);

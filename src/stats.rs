@@ -7,7 +7,11 @@
 //! **Spaced repetition.** Each kata's history is a list of *reviews*: its
 //! slot in an interview, or a run of `kata check`/`kata watch` checks of it
 //! (a gap of more than [`SESSION_GAP_SECS`] starts a new run; "not
-//! implemented yet" verdicts are not attempts). A review is *clean* when the
+//! implemented yet" verdicts are not attempts, and a partial check that
+//! passed is an attempt but not a pass). An interview's kata that was never
+//! more than "not implemented yet" was not practised and is no review.
+//! `kata stats` counts the same attempts, so the two never disagree about
+//! whether a kata was practised. A review is *clean* when the
 //! kata passed with no hint (in an interview) or on the run's first attempt,
 //! *passed* when it passed otherwise, and *missed* when it never passed. The
 //! interval starts at one day, doubles with each clean review (up to
@@ -22,9 +26,8 @@ use colored::Colorize;
 use serde::Serialize;
 
 use crate::catalog::Practice;
-use crate::check::Status;
 use crate::error::SetupError;
-use crate::history::{self, CheckRecord, Record, Via};
+use crate::history::{self, CheckRecord, Logged, Record, Via};
 use crate::interview::clock;
 use crate::report;
 
@@ -65,9 +68,9 @@ pub fn reviews(name: &str, records: &[Record]) -> Vec<Review> {
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
             return;
         };
-        let outcome = if first.status == Status::Passed {
+        let outcome = if first.status == Logged::Passed {
             Outcome::Clean
-        } else if run.iter().any(|c| c.status == Status::Passed) {
+        } else if run.iter().any(|c| c.status == Logged::Passed) {
             Outcome::Passed
         } else {
             Outcome::Missed
@@ -83,7 +86,7 @@ pub fn reviews(name: &str, records: &[Record]) -> Vec<Review> {
     let mut run: Vec<&CheckRecord> = Vec::new();
     for record in records {
         match record {
-            Record::Check(c) if c.kata == name && c.via != Via::Interview && c.status != Status::NotImplemented => {
+            Record::Check(c) if c.kata == name && c.via != Via::Interview && c.status.is_attempt() => {
                 if run
                     .last()
                     .is_some_and(|l| c.unix.saturating_sub(l.unix) > SESSION_GAP_SECS)
@@ -93,7 +96,7 @@ pub fn reviews(name: &str, records: &[Record]) -> Vec<Review> {
                 run.push(c);
             }
             Record::Interview(i) => {
-                if let Some(k) = i.katas.iter().find(|k| k.kata == name) {
+                if let Some(k) = i.katas.iter().find(|k| k.kata == name && k.attempted) {
                     let outcome = match (k.passed, k.hints) {
                         (true, 0) => Outcome::Clean,
                         (true, _) => Outcome::Passed,
@@ -240,19 +243,20 @@ pub fn queue(candidates: &[String], records: &[Record], now: u64) -> Vec<Pick> {
 pub struct KataStats {
     /// The kata.
     pub kata: String,
-    /// Judged checks (any command).
+    /// Judged checks that were attempts (any command; "not implemented
+    /// yet" is none).
     pub checks: usize,
-    /// Of which passed.
+    /// Of which full checks passed.
     pub passes: usize,
     /// Fastest time to pass in an interview.
     pub best_secs: Option<f64>,
     /// Median time to pass in interviews.
     pub median_secs: Option<f64>,
-    /// When it was last checked or interviewed on.
+    /// When it was last attempted (checked or in an interview).
     pub last_practised_unix: Option<u64>,
     /// The same, RFC 3339.
     pub last_practised: Option<String>,
-    /// Time to pass in each interview with the kata, oldest first (null: not passed).
+    /// Time to pass in each interview that attempted the kata, oldest first (null: not passed).
     pub times_to_pass: Vec<Option<f64>>,
 }
 
@@ -270,13 +274,13 @@ pub fn kata_stats(name: &str, records: &[Record]) -> KataStats {
     };
     for record in records {
         match record {
-            Record::Check(c) if c.kata == name => {
+            Record::Check(c) if c.kata == name && c.status.is_attempt() => {
                 stats.checks += 1;
-                stats.passes += usize::from(c.status == Status::Passed);
+                stats.passes += usize::from(c.status == Logged::Passed);
                 stats.last_practised_unix = Some(c.unix);
             }
             Record::Interview(i) => {
-                if let Some(k) = i.katas.iter().find(|k| k.kata == name) {
+                if let Some(k) = i.katas.iter().find(|k| k.kata == name && k.attempted) {
                     stats.times_to_pass.push(k.first_pass_secs.filter(|_| k.passed));
                     stats.last_practised_unix = Some(i.unix);
                 }
@@ -384,9 +388,35 @@ pub fn stats(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Runs `kata next`.
-pub fn next(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
+/// ` (tags: a, b, c)`: the tags the practice folder's katas carry, to
+/// follow an unknown tag's error.
+pub fn known_tags(practice: &Practice) -> String {
+    let mut tags: Vec<String> = practice
+        .load_all()
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|k| k.tags)
+        .collect();
+    tags.sort();
+    tags.dedup();
+    match tags.is_empty() {
+        true => String::new(),
+        false => format!(" (tags: {})", tags.join(", ")),
+    }
+}
+
+/// Runs `kata next`, among the katas with `tag` if given.
+pub fn next(practice: &Practice, json: bool, tag: Option<&str>) -> Result<ExitCode, SetupError> {
     let mut katas = practice.load_all()?;
+    if let Some(tag) = tag {
+        katas.retain(|k| k.tags.iter().any(|t| t == tag));
+        if katas.is_empty() {
+            return Err(SetupError::Usage(format!(
+                "no kata has the tag `{tag}`{}",
+                known_tags(practice)
+            )));
+        }
+    }
     // Among katas never practised, the easiest first.
     katas.sort_by_key(|k| (k.difficulty, k.minutes, k.name.clone()));
     let names: Vec<String> = katas.iter().map(|k| k.name.clone()).collect();
@@ -433,7 +463,7 @@ mod tests {
     use super::*;
     use crate::history::{rfc3339, InterviewKata, InterviewRecord};
 
-    fn check(kata: &str, unix: u64, status: Status) -> Record {
+    fn check(kata: &str, unix: u64, status: Logged) -> Record {
         Record::Check(CheckRecord {
             unix,
             at: rfc3339(unix),
@@ -441,6 +471,7 @@ mod tests {
             status,
             via: Via::Check,
             interview: None,
+            partial: status == Logged::PartialPass,
         })
     }
 
@@ -460,6 +491,7 @@ mod tests {
                 checks: 1,
                 hints,
                 failure: None,
+                attempted: true,
             }],
         })
     }
@@ -468,12 +500,12 @@ mod tests {
     fn checks_group_into_reviews_by_gaps() {
         let t = 10 * DAY;
         let records = vec![
-            check("a", t, Status::NotImplemented),
-            check("a", t + 60, Status::Failed),
-            check("a", t + 120, Status::Passed),
+            check("a", t, Logged::NotImplemented),
+            check("a", t + 60, Logged::Failed),
+            check("a", t + 120, Logged::Passed),
             // Next day: passed at once.
-            check("a", t + DAY, Status::Passed),
-            check("b", t + DAY, Status::Failed),
+            check("a", t + DAY, Logged::Passed),
+            check("b", t + DAY, Logged::Failed),
         ];
         let r = reviews("a", &records);
         assert_eq!(
@@ -542,8 +574,8 @@ mod tests {
             interview(30, "a", true, Some(100.0), 1),
             interview(40, "a", true, Some(200.0), 0),
             interview(50, "a", true, Some(400.0), 0),
-            check("a", 60, Status::Failed),
-            check("a", 70, Status::Passed),
+            check("a", 60, Logged::Failed),
+            check("a", 70, Logged::Passed),
         ];
         let s = kata_stats("a", &records);
         assert_eq!((s.checks, s.passes), (2, 1));
@@ -551,5 +583,32 @@ mod tests {
         assert_eq!(s.median_secs, Some(250.0));
         assert_eq!(s.last_practised_unix, Some(70));
         assert_eq!(sparkline(&s.times_to_pass), "▆×▁▃█");
+    }
+
+    #[test]
+    fn untouched_katas_and_partial_passes_are_not_practice_nor_passes() {
+        let now = 100 * DAY;
+        let mut untouched = interview(now - DAY, "a", false, None, 0);
+        if let Record::Interview(i) = &mut untouched {
+            i.katas[0].attempted = false;
+        }
+        let records = vec![
+            check("a", now - 2 * DAY, Logged::NotImplemented),
+            untouched,
+            check("b", now - DAY, Logged::PartialPass),
+        ];
+        let a = kata_stats("a", &records);
+        assert_eq!((a.checks, a.passes, a.last_practised_unix), (0, 0, None));
+        assert!(a.times_to_pass.is_empty());
+        assert!(reviews("a", &records).is_empty());
+        let b = kata_stats("b", &records);
+        assert_eq!((b.checks, b.passes), (1, 0));
+        assert_eq!(reviews("b", &records)[0].outcome, Outcome::Missed);
+        let names: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let q = queue(&names, &records, now);
+        assert_eq!(
+            q.iter().map(|p| (p.kata.as_str(), p.class)).collect::<Vec<_>>(),
+            [("b", Class::Due), ("a", Class::New)]
+        );
     }
 }

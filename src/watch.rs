@@ -10,32 +10,38 @@
 //! keys are read as lines of text from stdin, each letter one key, and an
 //! end of input only means no more keys: the loop ends by itself.
 
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
 use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use colored::Colorize;
 use crossterm::event::{Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, execute, terminal};
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
+use notify_debouncer_mini::{new_debouncer_opt, Config, DebounceEventResult, Debouncer};
+use textwrap::core::display_width;
 
 use crate::build::{self, Deps};
 use crate::catalog::{Kata, Practice};
-use crate::check::{self, CheckOptions, KataReport, Status};
+use crate::check::{self, CheckOptions, KataReport, Scope, Status};
 use crate::cli::Lang;
 use crate::error::SetupError;
 use crate::history::{self, Via};
 use crate::report;
+use crate::run;
 use crate::state::{self, State};
 
 /// How long saves of one file are gathered into one check: an editor that
-/// writes a file in several steps triggers a single check.
-const DEBOUNCE: Duration = Duration::from_millis(150);
+/// writes a file in several steps triggers a single check. Each save is
+/// reported this long after its last write (no batching), so a verdict comes
+/// this much later than `kata check` would give it.
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
 /// How often the loop wakes without an event (countdowns, signals).
 pub const TICK: Duration = Duration::from_millis(250);
 
@@ -44,7 +50,7 @@ pub const TICK: Duration = Duration::from_millis(250);
 pub struct WatchArgs {
     /// The kata (default: the first one not passing yet).
     pub name: Option<String>,
-    /// Language of verdicts and hints.
+    /// Language of verdicts, hints and keys.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
     /// Stop after this many seconds (for tests and scripts).
@@ -53,7 +59,7 @@ pub struct WatchArgs {
 }
 
 /// One thing the loop reacts to.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Event {
     /// These katas' files were saved (or deleted), in the order seen.
     Saved(Vec<String>),
@@ -61,8 +67,23 @@ pub enum Event {
     Key(char),
     /// Ctrl-C on a terminal in raw mode, or SIGINT, SIGTERM or SIGHUP.
     Interrupt,
+    /// The terminal changed size.
+    Resize,
+    /// A check started by [`Judging::start`] ended.
+    Checked(Box<Checked>),
     /// Nothing happened for a while.
     Tick,
+}
+
+/// The verdict of a check run on a worker thread.
+#[derive(Debug)]
+pub struct Checked {
+    /// Which [`Judging`] it comes from.
+    pub id: u64,
+    /// The kata.
+    pub name: String,
+    /// What came of it.
+    pub outcome: Outcome,
 }
 
 /// Set by the signal handler; read by [`Session::next`].
@@ -93,16 +114,19 @@ impl Drop for RawMode {
     }
 }
 
-/// Saves, keys, signals and ticks as one stream of [`Event`]s, and output that
-/// works in raw mode.
+/// Saves, keys, signals, verdicts and ticks as one stream of [`Event`]s, and
+/// output that works in raw mode.
 pub struct Session {
+    tx: Sender<Event>,
     rx: Receiver<Event>,
+    /// Events taken from the channel while merging saves, not yet handed out.
+    pending: RefCell<VecDeque<Event>>,
     // Dropping it stops watching; it is only held.
     _watcher: Debouncer<RecommendedWatcher>,
     // Declared last: dropped after the watcher, so the terminal is restored
     // once nothing else of the session runs.
     raw: Option<RawMode>,
-    status_shown: std::cell::Cell<bool>,
+    status_shown: Cell<bool>,
 }
 
 impl Session {
@@ -117,10 +141,11 @@ impl Session {
         } else {
             None
         };
+        let keys = tx.clone();
         if raw.is_some() {
-            std::thread::spawn(move || read_terminal_keys(tx));
+            std::thread::spawn(move || read_terminal_keys(keys));
         } else {
-            std::thread::spawn(move || read_line_keys(tx));
+            std::thread::spawn(move || read_line_keys(keys));
         }
         INTERRUPTED.store(false, Ordering::SeqCst);
         for signal in SIGNALS {
@@ -130,10 +155,12 @@ impl Session {
             }
         }
         Ok(Session {
+            tx,
             rx,
+            pending: RefCell::new(VecDeque::new()),
             _watcher: watcher,
             raw,
-            status_shown: std::cell::Cell::new(false),
+            status_shown: Cell::new(false),
         })
     }
 
@@ -142,26 +169,50 @@ impl Session {
         self.raw.is_some()
     }
 
+    /// Where workers send their verdicts ([`Event::Checked`]).
+    pub fn sender(&self) -> Sender<Event> {
+        self.tx.clone()
+    }
+
+    /// The terminal's (columns, rows); 80 columns and no limit on rows when
+    /// the output is not a terminal.
+    pub fn size(&self) -> (usize, usize) {
+        match (&self.raw, terminal::size()) {
+            (Some(_), Ok((cols, rows))) if cols > 0 && rows > 0 => (cols.into(), rows.into()),
+            _ => (80, usize::MAX),
+        }
+    }
+
     /// The next event, or [`Event::Tick`] after `timeout`. Saves already
-    /// waiting are merged into one event.
+    /// waiting are merged into one event; other events keep their order.
     pub fn next(&self, timeout: Duration) -> Event {
         if INTERRUPTED.swap(false, Ordering::SeqCst) {
             return Event::Interrupt;
         }
-        match self.rx.recv_timeout(timeout) {
+        let first = match self.pending.borrow_mut().pop_front() {
+            Some(event) => Ok(event),
+            None => self.rx.recv_timeout(timeout),
+        };
+        match first {
             Ok(Event::Saved(mut names)) => {
-                while let Ok(Event::Saved(more)) = self.rx.try_recv() {
-                    for n in more {
-                        if !names.contains(&n) {
-                            names.push(n);
+                let mut pending = self.pending.borrow_mut();
+                while let Ok(event) = self.rx.try_recv() {
+                    match event {
+                        Event::Saved(more) => {
+                            for n in more {
+                                if !names.contains(&n) {
+                                    names.push(n);
+                                }
+                            }
                         }
+                        other => pending.push_back(other),
                     }
                 }
                 Event::Saved(names)
             }
             Ok(event) => event,
             Err(RecvTimeoutError::Timeout) => Event::Tick,
-            // Both senders live as long as their threads; should both end, only ticks remain.
+            // The session holds a sender itself, so this cannot happen; should it, only ticks remain.
             Err(RecvTimeoutError::Disconnected) => {
                 std::thread::sleep(timeout);
                 Event::Tick
@@ -199,16 +250,19 @@ impl Session {
         }
     }
 
-    /// A status line: redrawn in place on a terminal, one more line elsewhere.
-    pub fn status(&self, text: &str) {
+    /// A status line: redrawn in place on a terminal, cut to its width so it
+    /// never wraps (a wrapped line would leave a copy behind at every
+    /// redraw); one more line elsewhere. `paint` colours the cut text.
+    pub fn status(&self, text: &str, paint: impl Fn(&str) -> String) {
         if self.raw.is_some() {
+            let (cols, _) = self.size();
             let mut out = std::io::stdout().lock();
-            let _ = write!(out, "\r{text}");
+            let _ = write!(out, "\r{}", paint(&fit_line(text, cols.saturating_sub(1))));
             let _ = execute!(out, terminal::Clear(terminal::ClearType::UntilNewLine));
             let _ = out.flush();
             self.status_shown.set(true);
         } else {
-            self.say(&format!("{text}\n"));
+            self.say(&format!("{}\n", paint(text)));
         }
     }
 }
@@ -222,6 +276,67 @@ impl Drop for Session {
             }
         }
     }
+}
+
+/// `text` (plain, one line) cut to `width` columns, with `…` where it was cut.
+pub fn fit_line(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = display_width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// The first lines of `text` that fit in `rows` rows of `cols` columns (a
+/// long line takes several rows), and how many lines were left out.
+pub fn fit_screen(text: &str, cols: usize, rows: usize) -> (String, usize) {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut used = 0;
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let height = display_width(line).div_ceil(cols.max(1)).max(1);
+        // The last row is kept for the line saying what was left out.
+        let left = lines.len() - i;
+        if used + height > rows || (left > 1 && used + height + 1 > rows) {
+            return (out, left);
+        }
+        used += height;
+        out.push_str(line);
+        out.push('\n');
+    }
+    (out, 0)
+}
+
+/// A rule with a label, `── layer_norm · 12:04:31 ──────`, as wide as `cols` (at most 60).
+pub fn rule(label: &str, cols: usize) -> String {
+    let head = format!("── {label} ");
+    let width = cols.clamp(10, 60);
+    let pad = width.saturating_sub(display_width(&head));
+    fit_line(&format!("{head}{}", "─".repeat(pad)), width)
+}
+
+/// The local wall-clock time, `12:04:31`.
+pub fn time_of_day() -> String {
+    // SAFETY: localtime_r writes only into the struct it is given.
+    let tm = unsafe {
+        let now = libc::time(std::ptr::null_mut());
+        let mut tm: libc::tm = std::mem::zeroed();
+        libc::localtime_r(&now, &mut tm);
+        tm
+    };
+    format!("{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec)
 }
 
 /// What tells a save from a mere read: the modification time and length, or
@@ -261,7 +376,9 @@ fn watch_files(dir: &Path, names: Vec<String>, tx: Sender<Event>) -> Result<Debo
             let _ = tx.send(Event::Saved(saved));
         }
     };
-    let mut debouncer = new_debouncer(DEBOUNCE, handler)
+    // Batching would hold a save for up to twice the timeout.
+    let config = Config::default().with_timeout(DEBOUNCE).with_batch_mode(false);
+    let mut debouncer = new_debouncer_opt::<_, RecommendedWatcher>(config, handler)
         .map_err(|e| SetupError::Usage(format!("cannot watch files for changes: {e}")))?;
     debouncer
         .watcher()
@@ -272,7 +389,16 @@ fn watch_files(dir: &Path, names: Vec<String>, tx: Sender<Event>) -> Result<Debo
 
 fn read_terminal_keys(tx: Sender<Event>) {
     while let Ok(event) = crossterm::event::read() {
-        let TermEvent::Key(key) = event else { continue };
+        let key = match event {
+            TermEvent::Key(key) => key,
+            TermEvent::Resize(..) => {
+                if tx.send(Event::Resize).is_err() {
+                    return;
+                }
+                continue;
+            }
+            _ => continue,
+        };
         if key.kind != KeyEventKind::Press {
             continue;
         }
@@ -301,6 +427,7 @@ fn read_line_keys(tx: Sender<Event>) {
 }
 
 /// What came of checking one kata.
+#[derive(Debug)]
 pub enum Outcome {
     /// The check ran: the verdict.
     Judged(KataReport),
@@ -366,20 +493,27 @@ impl Checker {
 
     /// Checks one kata.
     pub fn check(&self, name: &str) -> Outcome {
+        self.check_unless(name, &AtomicBool::new(false)).expect("never stopped")
+    }
+
+    /// Checks one kata, unless `stop` is set before the verdict is in: then
+    /// `None`, and nothing is cached or remembered.
+    fn check_unless(&self, name: &str, stop: &AtomicBool) -> Option<Outcome> {
         let file = self.practice.user_file(name);
         let shown = PathBuf::from("katas").join(format!("{name}.rs"));
         if !file.is_file() {
-            return Outcome::Missing(shown);
+            return Some(Outcome::Missing(shown));
         }
-        match self.judge(name) {
-            Ok(report) => Outcome::Judged(report),
+        match self.judge(name, stop) {
+            Ok(Some(report)) => Some(Outcome::Judged(report)),
+            Ok(None) => None,
             // Deleted between the look above and the read.
-            Err(_) if !file.is_file() => Outcome::Missing(shown),
-            Err(e) => Outcome::Error(e),
+            Err(_) if !file.is_file() => Some(Outcome::Missing(shown)),
+            Err(e) => Some(Outcome::Error(e)),
         }
     }
 
-    fn judge(&self, name: &str) -> Result<KataReport, SetupError> {
+    fn judge(&self, name: &str, stop: &AtomicBool) -> Result<Option<KataReport>, SetupError> {
         let practice = &self.practice;
         let kata = practice.load(name)?;
         let (key, cached) = check::from_cache(practice, &kata, &self.opts)?;
@@ -387,12 +521,59 @@ impl Checker {
             Some(r) => r,
             None => {
                 let r = check::check(practice, &kata, &self.deps, &self.cache, &self.opts)?;
+                if stop.load(Ordering::SeqCst) {
+                    return Ok(None);
+                }
                 state::store_report(practice, &key, &r)?;
                 r
             }
         };
-        state::remember(practice, std::slice::from_ref(&report))?;
-        Ok(report)
+        state::remember(practice, std::slice::from_ref(&report), self.opts.scope())?;
+        Ok(Some(report))
+    }
+}
+
+/// A check running on a worker thread, so that keys, the clock and saving
+/// stay live meanwhile. Its verdict comes as an [`Event::Checked`].
+pub struct Judging {
+    /// Tells its verdict from those of checks stopped before.
+    pub id: u64,
+    /// The kata.
+    pub name: String,
+    /// When it started.
+    pub started: Instant,
+    stop: Arc<AtomicBool>,
+}
+
+impl Judging {
+    /// Starts checking `name`; the verdict is sent to `tx`.
+    pub fn start(checker: &Arc<Checker>, name: &str, id: u64, tx: Sender<Event>) -> Judging {
+        let stop = Arc::new(AtomicBool::new(false));
+        let (checker, worker_stop, worker_name) = (Arc::clone(checker), Arc::clone(&stop), name.to_string());
+        std::thread::spawn(move || {
+            run::stop_when(Arc::clone(&worker_stop));
+            let outcome = checker.check_unless(&worker_name, &worker_stop);
+            if let (Some(outcome), false) = (outcome, worker_stop.load(Ordering::SeqCst)) {
+                let _ = tx.send(Event::Checked(Box::new(Checked {
+                    id,
+                    name: worker_name,
+                    outcome,
+                })));
+            }
+        });
+        Judging {
+            id,
+            name: name.to_string(),
+            started: Instant::now(),
+            stop,
+        }
+    }
+
+    /// Stops it: its program is killed within milliseconds, its verdict
+    /// never comes, and nothing of it is remembered. (A build already under
+    /// way finishes on its own.)
+    pub fn stop(self) {
+        self.stop.store(true, Ordering::SeqCst);
     }
 }
 
@@ -402,29 +583,61 @@ pub fn passing(practice: &Practice, state: &State, name: &str) -> bool {
         .is_ok_and(|source| state.current_status(name, &source) == Some(Status::Passed))
 }
 
-/// `Hint i/n: …`, wrapped to the terminal.
-pub fn hint_text(kata: &Kata, index: usize, zh: bool) -> String {
+/// `Hint i/n: …`, wrapped to `cols`.
+pub fn hint_text(kata: &Kata, index: usize, zh: bool, cols: usize) -> String {
+    let width = cols.clamp(30, 80).saturating_sub(4);
     match kata.hints.get(index) {
         Some(h) => format!(
             "{}\n{}\n",
-            format!("Hint {}/{} ({}):", index + 1, kata.hints.len(), kata.name).bold(),
-            report::wrap(if zh { &h.zh } else { &h.en }, 76, "  ")
+            format!(
+                "{} {}/{} ({}):",
+                pick(zh, "Hint", "提示"),
+                index + 1,
+                kata.hints.len(),
+                kata.name
+            )
+            .bold(),
+            report::wrap(if zh { &h.zh } else { &h.en }, width, "  ")
         ),
-        None => format!("{} has no more hints.\n", kata.name),
+        None => no_more_hints(kata, zh),
+    }
+}
+
+/// Said for a hint asked past the last one.
+fn no_more_hints(kata: &Kata, zh: bool) -> String {
+    match zh {
+        false => format!(
+            "{} has no more hints: you have seen all {}.\n",
+            kata.name,
+            kata.hints.len()
+        ),
+        true => format!("{} 没有更多提示了：{} 条都已看过。\n", kata.name, kata.hints.len()),
+    }
+}
+
+/// The English or the Chinese text.
+pub fn pick<'a>(zh: bool, en: &'a str, zh_text: &'a str) -> &'a str {
+    if zh {
+        zh_text
+    } else {
+        en
     }
 }
 
 /// `[██████░░░░] 3/10 katas passing`.
-fn progress(practice: &Practice, names: &[String]) -> String {
+fn progress(practice: &Practice, names: &[String], zh: bool) -> String {
     let state = State::load(practice);
     let done = names.iter().filter(|n| passing(practice, &state, n)).count();
     const WIDTH: usize = 30;
     let filled = (done * WIDTH).checked_div(names.len()).unwrap_or(0);
+    let label = match zh {
+        false => format!("{done}/{} katas passing", names.len()),
+        true => format!("已通过 {done}/{} 题", names.len()),
+    };
     format!(
-        "[{}{}] {done}/{} katas passing",
+        "[{}{}] {label}",
         "█".repeat(filled).green(),
         "░".repeat(WIDTH - filled).dimmed(),
-        names.len()
     )
 }
 
@@ -438,10 +651,144 @@ fn next_unsolved(practice: &Practice, names: &[String], after: &str) -> Option<S
         .cloned()
 }
 
+/// What the watch shows: the current kata, its last verdict, and whether
+/// the list is open.
+struct Watch<'a> {
+    practice: &'a Practice,
+    names: Vec<String>,
+    current: String,
+    zh: bool,
+    /// The last verdict's report, as printed in full.
+    verdict: Option<String>,
+    /// Whether it passed.
+    passed: bool,
+    /// `l` shows the list; `l` again hides it.
+    list: bool,
+    judging: Option<Judging>,
+    checks: u64,
+}
+
+impl Watch<'_> {
+    /// Starts checking the current kata, stopping a check under way.
+    fn start_check(&mut self, session: &Session, checker: &Arc<Checker>) {
+        if let Some(old) = self.judging.take() {
+            old.stop();
+        }
+        self.checks += 1;
+        self.judging = Some(Judging::start(checker, &self.current, self.checks, session.sender()));
+        if session.interactive() {
+            self.draw(session);
+        } else {
+            session.clear();
+            session.say(&self.header());
+            session.status(&self.judging_line(), str::to_string);
+        }
+    }
+
+    fn header(&self) -> String {
+        let name = &self.current;
+        format!(
+            "{} {} {}\n",
+            "kata watch".bold(),
+            name.bold(),
+            format!("· katas/{name}.rs").dimmed()
+        )
+    }
+
+    fn judging_line(&self) -> String {
+        format!("{} {}…", pick(self.zh, "judging", "正在判定"), self.current)
+    }
+
+    /// Takes a verdict; returns what to print after it (without a terminal).
+    fn verdict(&mut self, checked: Checked) -> String {
+        self.judging = None;
+        let mut text = checked.outcome.human(self.zh);
+        if let Outcome::Judged(report) = &checked.outcome {
+            let logged = history::record_checks(
+                self.practice,
+                std::slice::from_ref(report),
+                Via::Watch,
+                None,
+                Scope::Full,
+            );
+            if let Err(e) = logged {
+                text.push_str(&format!("(not logged to the history: {e})\n"));
+            }
+        }
+        self.passed = checked.outcome.passed();
+        self.verdict = Some(format!("{}\n{text}", rule(&time_of_day(), 60).dimmed()));
+        text
+    }
+
+    /// Progress, the list when open, what next, the keys.
+    fn footer(&self, interactive: bool, cut: bool) -> String {
+        let mut text = progress(self.practice, &self.names, self.zh);
+        text.push('\n');
+        if self.list {
+            text.push_str(&list(self.practice, &self.names, &self.current));
+        }
+        let next = next_unsolved(self.practice, &self.names, &self.current);
+        match (self.passed, &next, interactive) {
+            (true, Some(next), true) => text.push_str(&format!(
+                "{} {}\n",
+                pick(self.zh, "Passed!", "通过！").green().bold(),
+                match self.zh {
+                    false => format!("Next unsolved: {next} (n for it, q to quit)"),
+                    true => format!("下一个未通过：{next}（n 切换，q 退出）"),
+                }
+            )),
+            (true, Some(next), false) => text.push_str(&match self.zh {
+                false => format!("Next unsolved kata: {next}.\n"),
+                true => format!("下一个未通过：{next}。\n"),
+            }),
+            (true, None, _) => text.push_str(&format!(
+                "{}\n",
+                pick(self.zh, "Every kata passes.", "所有题目都已通过。").green().bold()
+            )),
+            (false, _, _) => {}
+        }
+        if interactive {
+            let keys = match (self.zh, cut) {
+                (false, false) => "h hint · n next unsolved · l list · q quit",
+                (false, true) => "f full report · h hint · n next unsolved · l list · q quit",
+                (true, false) => "h 提示 · n 下一个未通过 · l 列表 · q 退出",
+                (true, true) => "f 完整报告 · h 提示 · n 下一个未通过 · l 列表 · q 退出",
+            };
+            text.push_str(&format!("{}\n", keys.dimmed()));
+        }
+        text
+    }
+
+    /// Redraws the whole screen of a terminal: header, the verdict cut to
+    /// what fits above the footer, the footer, and `judging …` while a check runs.
+    fn draw(&self, session: &Session) {
+        let (cols, rows) = session.size();
+        let header = self.header();
+        let footer = self.footer(true, false);
+        let taken = header.lines().count() + footer.lines().count() + 2;
+        let (verdict, cut) = fit_screen(self.verdict.as_deref().unwrap_or(""), cols, rows.saturating_sub(taken));
+        let mut text = header;
+        text.push_str(&verdict);
+        if cut > 0 {
+            let more = match self.zh {
+                false => format!("… {cut} more lines: f shows the full report\n"),
+                true => format!("… 还有 {cut} 行：按 f 查看完整报告\n"),
+            };
+            text.push_str(&more.dimmed().to_string());
+        }
+        text.push_str(&self.footer(true, cut > 0));
+        session.clear();
+        session.say(&text);
+        if self.judging.is_some() {
+            session.status(&self.judging_line(), |t| t.yellow().to_string());
+        }
+    }
+}
+
 /// Runs `kata watch`. Exit code: that of the last check of the current kata.
 pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCode, SetupError> {
     let names = practice.names()?;
-    let mut current = match &args.name {
+    let current = match &args.name {
         Some(name) => practice.load(name)?.name,
         None => {
             let state = State::load(practice);
@@ -452,13 +799,24 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
         }
     };
     let zh = args.lang == Lang::Zh;
-    let checker = Checker::new(practice, color, true)?;
+    let checker = Arc::new(Checker::new(practice, color, true)?);
     let session = Session::start(&practice.katas_dir(), &names)?;
     let deadline = args.seconds.map(|s| Instant::now() + Duration::from_secs(s));
-    let mut passed = show_check(&session, &checker, practice, &names, &current, zh);
+    let mut watch = Watch {
+        practice,
+        names: names.clone(),
+        current,
+        zh,
+        verdict: None,
+        passed: false,
+        list: false,
+        judging: None,
+        checks: 0,
+    };
+    watch.start_check(&session, &checker);
     loop {
         // Without a terminal nobody can press n or q: a pass is the end.
-        if passed && !session.interactive() {
+        if watch.passed && watch.judging.is_none() && !session.interactive() {
             break;
         }
         if deadline.is_some_and(|d| Instant::now() >= d) {
@@ -468,93 +826,91 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
         match session.next(TICK) {
             Event::Saved(saved) => {
                 // Saving another kata's file makes it the current one.
-                if let Some(other) = saved.first().filter(|_| !saved.contains(&current)) {
-                    current = other.clone();
+                if let Some(other) = saved.first().filter(|_| !saved.contains(&watch.current)) {
+                    watch.current = other.clone();
+                    watch.verdict = None;
                 }
-                passed = show_check(&session, &checker, practice, &names, &current, zh);
+                watch.start_check(&session, &checker);
+            }
+            Event::Checked(checked) => {
+                if watch.judging.as_ref().is_none_or(|j| j.id != checked.id) {
+                    continue;
+                }
+                let text = watch.verdict(*checked);
+                if session.interactive() {
+                    watch.draw(&session);
+                } else {
+                    let mut text = text;
+                    text.push('\n');
+                    text.push_str(&watch.footer(false, false));
+                    session.say(&text);
+                }
             }
             Event::Key('h') => {
-                let text = match practice.load(&current) {
-                    Ok(kata) => reveal_hint(practice, &kata, zh)?,
+                let text = match practice.load(&watch.current) {
+                    Ok(kata) => reveal_hint(practice, &kata, zh, session.size().0)?,
                     Err(e) => format!("kata: error: {e}\n"),
                 };
                 session.say(&text);
             }
-            Event::Key('n') => match next_unsolved(practice, &names, &current) {
+            Event::Key('n') => match next_unsolved(practice, &names, &watch.current) {
                 Some(next) => {
-                    current = next;
-                    passed = show_check(&session, &checker, practice, &names, &current, zh);
+                    watch.current = next;
+                    watch.verdict = None;
+                    watch.passed = false;
+                    watch.start_check(&session, &checker);
                 }
-                None => session.say("Every other kata passes already.\n"),
+                None => session.say(pick(zh, "Every other kata passes already.\n", "其他题目都已通过。\n")),
             },
-            Event::Key('l') => session.say(&list(practice, &names, &current)),
+            Event::Key('l') => {
+                watch.list = !watch.list;
+                match (session.interactive(), watch.list) {
+                    (true, _) => watch.draw(&session),
+                    (false, true) => session.say(&list(practice, &names, &watch.current)),
+                    (false, false) => session.say(pick(zh, "(list closed)\n", "（列表已收起）\n")),
+                }
+            }
+            Event::Key('f') => {
+                if let Some(full) = &watch.verdict {
+                    session.say(full);
+                }
+            }
+            Event::Resize => {
+                if session.interactive() {
+                    watch.draw(&session);
+                }
+            }
             Event::Key('q') | Event::Interrupt => break,
             Event::Key(_) | Event::Tick => {}
         }
     }
+    if let Some(running) = watch.judging.take() {
+        running.stop();
+    }
+    let passed = watch.passed;
     drop(session);
     Ok(if passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// Checks `name` and shows the verdict, the progress bar and the keys.
-/// Returns whether it passed.
-fn show_check(
-    session: &Session,
-    checker: &Checker,
-    practice: &Practice,
-    names: &[String],
-    name: &str,
-    zh: bool,
-) -> bool {
-    session.clear();
-    session.say(&format!(
-        "{} {} {}\n",
-        "kata watch".bold(),
-        name.bold(),
-        format!("· katas/{name}.rs").dimmed()
-    ));
-    session.status(&format!("checking {name}…"));
-    let outcome = checker.check(name);
-    let mut text = outcome.human(zh);
-    if let Outcome::Judged(report) = &outcome {
-        if let Err(e) = history::record_checks(practice, std::slice::from_ref(report), Via::Watch, None) {
-            text.push_str(&format!("(not logged to the history: {e})\n"));
-        }
-    }
-    text.push('\n');
-    text.push_str(&progress(practice, names));
-    text.push('\n');
-    let passed = outcome.passed();
-    let next = next_unsolved(practice, names, name);
-    match (passed, &next, session.interactive()) {
-        (true, Some(next), true) => text.push_str(&format!(
-            "{} Next unsolved: {next} (n for it, q to quit)\n",
-            "Passed!".green().bold()
-        )),
-        (true, Some(next), false) => text.push_str(&format!("Next unsolved kata: {next}.\n")),
-        (true, None, _) => text.push_str(&format!("{}\n", "Every kata passes.".green().bold())),
-        (false, _, _) => {}
-    }
-    if session.interactive() {
-        text.push_str(&format!("{}\n", "h hint · n next unsolved · l list · q quit".dimmed()));
-    }
-    session.say(&text);
-    passed
-}
-
 /// Shows one more hint of `kata`, remembered as `kata hint` remembers it.
-fn reveal_hint(practice: &Practice, kata: &Kata, zh: bool) -> Result<String, SetupError> {
+fn reveal_hint(practice: &Practice, kata: &Kata, zh: bool, cols: usize) -> Result<String, SetupError> {
     if kata.hints.is_empty() {
         return Ok(format!("{} has no hints.\n", kata.name));
     }
     let mut state = State::load(practice);
     let entry = state.kata(&kata.name);
-    entry.hints_shown = (entry.hints_shown + 1).min(kata.hints.len());
+    if entry.hints_shown >= kata.hints.len() {
+        return Ok(no_more_hints(kata, zh));
+    }
+    entry.hints_shown += 1;
     let index = entry.hints_shown - 1;
     state.save(practice)?;
-    let mut text = hint_text(kata, index, zh);
+    let mut text = hint_text(kata, index, zh, cols);
     if index + 1 == kata.hints.len() {
-        text.push_str(&format!("{}\n", "That was the last hint.".dimmed()));
+        text.push_str(&format!(
+            "{}\n",
+            pick(zh, "That was the last hint.", "这是最后一条提示。").dimmed()
+        ));
     }
     Ok(text)
 }
@@ -573,4 +929,23 @@ fn list(practice: &Practice, names: &[String], current: &str) -> String {
         out.push_str(&format!("{here} {mark} {name}\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_screens_are_cut_to_fit() {
+        assert_eq!(fit_line("12:34 left · 1/2 passing", 10), "12:34 lef…");
+        assert_eq!(fit_line("short", 10), "short");
+        assert_eq!(display_width(&fit_line("剩余 12:34 · 已通过", 9)), 8);
+        let text = "a\nb\nc\nd\n";
+        assert_eq!(fit_screen(text, 80, 10), (text.to_string(), 0));
+        assert_eq!(fit_screen(text, 80, 3), ("a\nb\n".to_string(), 2));
+        // A line of 100 columns takes two rows of 80.
+        let long = format!("{}\nb\n", "x".repeat(100));
+        assert_eq!(fit_screen(&long, 80, 2).1, 1);
+        assert!(display_width(&rule("12:00:00", 40)) <= 40);
+    }
 }
