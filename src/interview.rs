@@ -272,6 +272,7 @@ pub fn run(practice: &Practice, args: &InterviewArgs, color: bool) -> Result<Exi
         interrupted: None,
         last_verdict: String::new(),
         ids: 0,
+        cols: 80,
     };
     if !fresh {
         interview.print_resumed()?;
@@ -463,6 +464,8 @@ struct Interview {
     /// The last verdict in full (`f` shows it).
     last_verdict: String,
     ids: u64,
+    /// The terminal's width, for rules.
+    cols: usize,
 }
 
 /// How long a first `q` or `h` waits for the second that confirms it.
@@ -588,6 +591,7 @@ impl Interview {
                 self.save()?;
                 saved_at = Instant::now();
             }
+            self.cols = session.size().0;
             self.next_check(&session);
             // A terminal's status line is redrawn in place; elsewhere it is a new line now and then.
             if session.interactive() || printed_at.is_none_or(|t| t.elapsed() >= PRINT_EVERY) {
@@ -790,7 +794,7 @@ impl Interview {
             false => format!("{} · check {} · {}", slot.name, slot.checks, watch::time_of_day()),
             true => format!("{} · 第 {} 次判定 · {}", slot.name, slot.checks, watch::time_of_day()),
         };
-        watch::rule(&label, 60)
+        watch::rule(&label, self.cols)
     }
 
     /// Shows a verdict (or, with `text` empty, the last one again, as after a
@@ -807,16 +811,12 @@ impl Interview {
         }
         let (cols, rows) = session.size();
         let head = format!("{}{}\n", self.files(), self.keys_line(true).dimmed());
-        let taken = head.lines().count() + 2;
+        let taken = watch::height(&head, cols) + 2;
         let (shown, cut) = watch::fit_screen(&self.last_verdict, cols, rows.saturating_sub(taken));
         let mut screen = head;
         screen.push_str(&shown);
         if cut > 0 {
-            let more = match self.zh {
-                false => format!("… {cut} more lines: f shows the full report\n"),
-                true => format!("… 还有 {cut} 行：按 f 查看完整报告\n"),
-            };
-            screen.push_str(&more.dimmed().to_string());
+            screen.push_str(&watch::more_lines(cut, cols, self.zh));
         }
         session.clear();
         session.say(&screen);

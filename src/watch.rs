@@ -319,10 +319,26 @@ pub fn fit_screen(text: &str, cols: usize, rows: usize) -> (String, usize) {
     (out, 0)
 }
 
+/// How many rows `text` takes on a terminal `cols` wide (long lines wrap).
+pub fn height(text: &str, cols: usize) -> usize {
+    text.lines()
+        .map(|line| display_width(line).div_ceil(cols.max(1)).max(1))
+        .sum()
+}
+
+/// `… 12 more lines: f shows the full report`, cut to `cols`.
+pub fn more_lines(cut: usize, cols: usize, zh: bool) -> String {
+    let text = match zh {
+        false => format!("… {cut} more lines: f shows the full report"),
+        true => format!("… 还有 {cut} 行：按 f 查看完整报告"),
+    };
+    format!("{}\n", fit_line(&text, cols.saturating_sub(1)).dimmed())
+}
+
 /// A rule with a label, `── layer_norm · 12:04:31 ──────`, as wide as `cols` (at most 60).
 pub fn rule(label: &str, cols: usize) -> String {
     let head = format!("── {label} ");
-    let width = cols.clamp(10, 60);
+    let width = cols.saturating_sub(1).clamp(10, 60);
     let pad = width.saturating_sub(display_width(&head));
     fit_line(&format!("{head}{}", "─".repeat(pad)), width)
 }
@@ -765,16 +781,12 @@ impl Watch<'_> {
         let (cols, rows) = session.size();
         let header = self.header();
         let footer = self.footer(true, false);
-        let taken = header.lines().count() + footer.lines().count() + 2;
+        let taken = height(&header, cols) + height(&footer, cols) + 2;
         let (verdict, cut) = fit_screen(self.verdict.as_deref().unwrap_or(""), cols, rows.saturating_sub(taken));
         let mut text = header;
         text.push_str(&verdict);
         if cut > 0 {
-            let more = match self.zh {
-                false => format!("… {cut} more lines: f shows the full report\n"),
-                true => format!("… 还有 {cut} 行：按 f 查看完整报告\n"),
-            };
-            text.push_str(&more.dimmed().to_string());
+            text.push_str(&more_lines(cut, cols, self.zh));
         }
         text.push_str(&self.footer(true, cut > 0));
         session.clear();

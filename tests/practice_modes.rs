@@ -127,7 +127,15 @@ fn history(dir: &Path) -> Vec<Value> {
                     assert!(v["kata"].is_string(), "{line}");
                     let status = v["status"].as_str().unwrap_or_default();
                     assert!(
-                        ["passed", "failed", "not_implemented", "compile_error"].contains(&status),
+                        ["passed", "failed", "not_implemented", "compile_error", "partial_pass"].contains(&status),
+                        "{line}"
+                    );
+                    // Only a full check passes; a partial one says so.
+                    let partial = v["partial"] == true;
+                    assert!(v["partial"].is_null() || partial, "{line}");
+                    assert_eq!(
+                        status == "partial_pass",
+                        partial && status != "failed" && status != "compile_error" && status != "not_implemented",
                         "{line}"
                     );
                     let via = v["via"].as_str().unwrap_or_default();
@@ -145,6 +153,7 @@ fn history(dir: &Path) -> Vec<Value> {
                         assert!(k["checks"].is_u64() && k["hints"].is_u64(), "{line}");
                         assert!(k["first_pass_secs"].is_number() || k["first_pass_secs"].is_null());
                         assert!(k["failure"].is_string() || k["failure"].is_null());
+                        assert!(k["attempted"].is_boolean(), "{line}");
                     }
                 }
                 _ => panic!("unknown kind: {line}"),
@@ -300,6 +309,18 @@ fn a_passing_save_ends_the_interview_with_a_scorecard_and_leaves_katas_untouched
     interview.wait_for("Hint 1/");
     write_kata(&room, "layer_norm", &wrong_layer_norm());
     interview.wait_for("✗ layer_norm: failed");
+    // The re-run line checks the interview's file (failing), not the user's (passing).
+    interview.wait_for("re-run: kata check --dir ");
+    let out = interview.text();
+    let line = out[out.rfind("re-run: kata check --dir ").unwrap()..]
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    let args: Vec<&str> = line["re-run: kata ".len()..].split_whitespace().collect();
+    assert!(args.contains(&"--case"), "{line}");
+    let rerun = kata(home).args(&args).output().unwrap();
+    assert_eq!(rerun.status.code(), Some(1), "{line}: {}", text(&rerun));
     write_kata(&room, "layer_norm", solution("layer_norm"));
     interview.wait_for("✓ layer_norm: passed");
     write_kata(&room, "beam_search", solution("beam_search"));
@@ -561,4 +582,181 @@ fn stats_and_next_read_the_history() {
     let picked = spawn(home, &["interview", "--count", "2", "--seconds", "1"], false);
     let (_, out) = picked.finish();
     assert!(out.contains("1. kmeans") && out.contains("2. conv2d"), "{out}");
+}
+
+/// A layer_norm right on inputs of 6 elements (the `example` fixture's 2×3),
+/// wrong on the others.
+fn example_only_layer_norm() -> String {
+    let reference = edit(solution("layer_norm"), "pub fn layer_norm(", "fn reference(");
+    format!(
+        "{reference}\n\
+         pub fn layer_norm(\n    x: ArrayViewD<f64>,\n    normalized_shape: &[usize],\n    \
+         weight: Option<ArrayViewD<f64>>,\n    bias: Option<ArrayViewD<f64>>,\n    eps: f64,\n) -> ArrayD<f64> {{\n    \
+         let wrong = if x.len() == 6 {{ 0.0 }} else {{ 1.0 }};\n    \
+         reference(x, normalized_shape, weight, bias, eps) + wrong\n}}\n"
+    )
+}
+
+/// `kata list --json`'s status of a kata.
+fn listed(dir: &Path, name: &str) -> String {
+    let out = kata(dir).args(["list", "--json"]).output().unwrap();
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = rows.as_array().unwrap().iter().find(|r| r["name"] == name).unwrap();
+    row["status"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_partial_check_never_records_a_pass_and_a_reset_keeps_the_record() {
+    let dir = practice();
+    let home = dir.path();
+    write_kata(home, "layer_norm", &example_only_layer_norm());
+    for args in [
+        &["layer_norm", "--case", "example"][..],
+        &["layer_norm", "--random", "0", "--seed", "3"][..],
+    ] {
+        let out = check(home, args);
+        assert_eq!(out.status.code(), Some(0), "those cases pass: {}", text(&out));
+        assert_eq!(listed(home, "layer_norm"), "edited, not checked", "{args:?}");
+        let out = kata(home).args(["solution", "layer_norm"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "still locked after {args:?}");
+    }
+    let h = history(home);
+    assert_eq!(logged(&h, "layer_norm", "check"), ["partial_pass", "partial_pass"]);
+    let out = kata(home).args(["stats", "--json"]).output().unwrap();
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ln = stats["katas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kata"] == "layer_norm")
+        .unwrap();
+    assert_eq!((ln["checks"].as_u64(), ln["passes"].as_u64()), (Some(2), Some(0)));
+
+    // The full check fails; a partial failure is a failure.
+    assert_eq!(check(home, &["layer_norm"]).status.code(), Some(1));
+    assert_eq!(listed(home, "layer_norm"), "failing");
+    assert_eq!(check(home, &["layer_norm", "--random", "5"]).status.code(), Some(1));
+    assert_eq!(listed(home, "layer_norm"), "failing");
+
+    write_kata(home, "layer_norm", solution("layer_norm"));
+    assert_eq!(
+        check(home, &["layer_norm", "--seed", "9"]).status.code(),
+        Some(0),
+        "another seed is a full check"
+    );
+    assert_eq!(listed(home, "layer_norm"), "passing");
+    let out = kata(home).args(["reset", "layer_norm"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(listed(home, "layer_norm"), "stub (solved before)");
+    let out = kata(home).args(["solution", "layer_norm"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "the pass unlocked it for good");
+    let h = history(home);
+    assert_eq!(
+        logged(&h, "layer_norm", "check"),
+        ["partial_pass", "partial_pass", "failed", "failed", "passed"]
+    );
+}
+
+#[test]
+fn untouched_katas_are_not_practised_in_stats_next_or_interviews() {
+    let dir = practice();
+    let home = dir.path();
+    let out = check(home, &["layer_norm", "kmeans"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    // An interview ended before its kata was touched.
+    let mut interview = spawn(home, &["interview", "--katas", "conv2d", "--seconds", "600"], true);
+    interview.wait_for("Every save is checked");
+    interview.keys("q");
+    let (status, out) = interview.finish();
+    assert_eq!(status.code(), Some(1), "{out}");
+    let h = history(home);
+    assert_eq!(logged(&h, "layer_norm", "check"), ["not_implemented"]);
+    let record = h.iter().find(|v| v["kind"] == "interview").expect("logged");
+    assert_eq!(record["katas"][0]["attempted"], false);
+
+    let out = kata(home).args(["stats", "--json"]).output().unwrap();
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in stats["katas"].as_array().unwrap() {
+        assert_eq!(k["checks"], 0, "{k}");
+        assert!(k["last_practised"].is_null(), "{k}");
+        assert_eq!(k["times_to_pass"], serde_json::json!([]), "{k}");
+    }
+    let out = kata(home).args(["next", "--json"]).output().unwrap();
+    let next: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for p in next["queue"].as_array().unwrap() {
+        assert_eq!(p["class"], "new", "stats and next agree: {p}");
+    }
+}
+
+#[test]
+fn next_and_interview_draw_from_a_tag() {
+    let dir = practice();
+    let home = dir.path();
+    let out = kata(home)
+        .args(["next", "--json", "--tag", "normalization"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let next: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut queue: Vec<&str> = next["queue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kata"].as_str().unwrap())
+        .collect();
+    queue.sort();
+    assert_eq!(queue, ["batch_norm", "layer_norm"]);
+    let out = kata(home).args(["next", "--tag", "no-such-tag"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out).contains("no kata has the tag `no-such-tag` (tags: "),
+        "{}",
+        text(&out)
+    );
+
+    let (_, out) = spawn(
+        home,
+        &["interview", "--tag", "masking", "--count", "3", "--seconds", "1"],
+        false,
+    )
+    .finish();
+    assert!(out.contains("1 kata, ") && out.contains("1. self_attention"), "{out}");
+    assert!(!out.contains("2. "), "{out}");
+}
+
+#[test]
+fn resume_judges_a_file_saved_while_the_interview_was_down_and_reprints_everything() {
+    let dir = practice();
+    let home = dir.path();
+    let mut interview = spawn(home, &["interview", "--katas", "layer_norm", "--seconds", "600"], true);
+    interview.wait_for("Every save is checked");
+    let room = room(home);
+    write_kata(&room, "layer_norm", &wrong_layer_norm());
+    interview.wait_for("✗ layer_norm: failed");
+    let state = room.join("interview.json");
+    let started = Instant::now();
+    while !fs::read_to_string(&state).unwrap().contains("\"checks\": 1") {
+        assert!(started.elapsed() < PATIENCE, "the verdict is saved");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    interview.child.kill().unwrap();
+    interview.child.wait().unwrap();
+    // Saved while nothing ran.
+    write_kata(&room, "layer_norm", solution("layer_norm"));
+
+    let (status, out) = spawn(home, &["interview", "--resume"], false).finish();
+    assert_eq!(status.code(), Some(0), "{out}");
+    let statement = out
+        .find("1. layer_norm — Layer normalization")
+        .expect("the statement again");
+    let last = out.find("Last verdicts:").expect("the last verdicts");
+    let failed = out[last..]
+        .find("layer_norm: failed: layer_norm: failed")
+        .map(|i| i + last);
+    assert!(failed.is_some(), "{out}");
+    let passed = out.find("✓ layer_norm: passed").expect("judged on resuming");
+    assert!(statement < last && last < passed, "{out}");
+    assert!(out.contains("every kata passed"), "{out}");
+    let h = history(home);
+    assert_eq!(logged(&h, "layer_norm", "interview"), ["failed", "passed"]);
 }
