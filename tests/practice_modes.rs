@@ -584,15 +584,15 @@ fn stats_and_next_read_the_history() {
     assert!(out.contains("1. kmeans") && out.contains("2. conv2d"), "{out}");
 }
 
-/// A layer_norm right on inputs of 6 elements (the `example` fixture's 2×3),
-/// wrong on the others.
+/// A layer_norm right on inputs of up to 64 elements (every fixture's),
+/// wrong on larger ones (the later random cases).
 fn example_only_layer_norm() -> String {
     let reference = edit(solution("layer_norm"), "pub fn layer_norm(", "fn reference(");
     format!(
         "{reference}\n\
          pub fn layer_norm(\n    x: ArrayViewD<f64>,\n    normalized_shape: &[usize],\n    \
          weight: Option<ArrayViewD<f64>>,\n    bias: Option<ArrayViewD<f64>>,\n    eps: f64,\n) -> ArrayD<f64> {{\n    \
-         let wrong = if x.len() == 6 {{ 0.0 }} else {{ 1.0 }};\n    \
+         let wrong = if x.len() <= 64 {{ 0.0 }} else {{ 1.0 }};\n    \
          reference(x, normalized_shape, weight, bias, eps) + wrong\n}}\n"
     )
 }
@@ -612,7 +612,7 @@ fn a_partial_check_never_records_a_pass_and_a_reset_keeps_the_record() {
     write_kata(home, "layer_norm", &example_only_layer_norm());
     for args in [
         &["layer_norm", "--case", "example"][..],
-        &["layer_norm", "--random", "0", "--seed", "3"][..],
+        &["layer_norm", "--random", "0"][..],
     ] {
         let out = check(home, args);
         assert_eq!(out.status.code(), Some(0), "those cases pass: {}", text(&out));
@@ -632,10 +632,8 @@ fn a_partial_check_never_records_a_pass_and_a_reset_keeps_the_record() {
         .unwrap();
     assert_eq!((ln["checks"].as_u64(), ln["passes"].as_u64()), (Some(2), Some(0)));
 
-    // The full check fails; a partial failure is a failure.
+    // The full check fails.
     assert_eq!(check(home, &["layer_norm"]).status.code(), Some(1));
-    assert_eq!(listed(home, "layer_norm"), "failing");
-    assert_eq!(check(home, &["layer_norm", "--random", "5"]).status.code(), Some(1));
     assert_eq!(listed(home, "layer_norm"), "failing");
 
     write_kata(home, "layer_norm", solution("layer_norm"));
@@ -653,7 +651,7 @@ fn a_partial_check_never_records_a_pass_and_a_reset_keeps_the_record() {
     let h = history(home);
     assert_eq!(
         logged(&h, "layer_norm", "check"),
-        ["partial_pass", "partial_pass", "failed", "failed", "passed"]
+        ["partial_pass", "partial_pass", "failed", "passed"]
     );
 }
 
