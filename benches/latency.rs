@@ -31,6 +31,9 @@
 //!    (removed afterwards), so the dependencies are built by cargo first. A
 //!    second fresh folder on the now-filled cache gives the first check
 //!    without that build; the difference is the dependency build.
+//! 5. **Watch, save to verdict**: `kata watch` on the kata's stub; append a
+//!    line, time until its verdict is printed, next to `kata check` after the
+//!    same edit in another folder. `-- --watch-only` runs only this one.
 //!
 //! The scenarios of 1 and 2 are interleaved within each repetition (floor,
 //! re-check after an edit, judging only, no edit), so a change in the
@@ -74,6 +77,10 @@ fn main() {
     let load = load_average();
     let target = target_dir();
     let cache = target.join("kata-bench-cache");
+    if std::env::args().any(|a| a == "--watch-only") {
+        watch_latency(&cache);
+        return;
+    }
 
     eprintln!(
         "latency: preparing (the first run builds the user programs' dependencies into {})",
@@ -202,6 +209,81 @@ fn main() {
     for (name, met) in targets {
         println!("  {name:<52} {}", if met { "met" } else { "NOT MET" });
     }
+    watch_latency(&cache);
+}
+
+/// `kata watch`'s debounce (`src/watch.rs`), which a save waits out before its check.
+const WATCH_DEBOUNCE_SECS: f64 = 0.05;
+
+/// Save-to-verdict in `kata watch`, next to `kata check` after the same
+/// one-line edit (in another folder, so the two never compete for a file).
+/// The kata's file is its stub, so every check compiles and runs the program
+/// and ends in "not implemented yet" (a watch without a terminal ends on a
+/// pass). Target: within the check's own time plus the debounce (50 ms), and
+/// a little for the watch to notice (another 50 ms).
+fn watch_latency(cache: &Path) {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+
+    eprintln!("latency: watch, save to verdict, {REPS} repetitions");
+    let watched = Practice::new(cache);
+    let checked = Practice::new(cache);
+    checked.time(&["check", KATA], VERDICT);
+    let mut watch = watched
+        .kata(&["watch", KATA])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("kata watch starts");
+    let stdout = watch.stdout.take().expect("piped");
+    let (tx, rx) = mpsc::channel();
+    let verdict = format!("{KATA}: not implemented yet");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if line.contains(&verdict) && tx.send(Instant::now()).is_err() {
+                return;
+            }
+        }
+    });
+    let patience = Duration::from_secs(300);
+    rx.recv_timeout(patience).expect("the watch's first verdict");
+    let mut save_to_verdict = Vec::new();
+    let mut check = Vec::new();
+    for _ in 0..REPS {
+        // Let the watch settle: no save of the last round is still pending.
+        std::thread::sleep(Duration::from_millis(300));
+        while rx.try_recv().is_ok() {}
+        let saved = Instant::now();
+        watched.append_comment(KATA);
+        let seen = rx.recv_timeout(patience).expect("a verdict after the save");
+        save_to_verdict.push(seen - saved);
+
+        checked.append_comment(KATA);
+        check.push(checked.time(&["check", KATA], VERDICT));
+    }
+    let _ = watch.kill();
+    let _ = watch.wait();
+    let watch = Stats::of(&save_to_verdict);
+    let check = Stats::of(&check);
+    let overhead = watch.median - check.median;
+    println!();
+    println!("kata watch latency: {KATA}'s stub, one-line edits; {REPS} runs per row");
+    println!("{:<42} {:>8} {:>8} {:>8}", "scenario", "median", "min", "max");
+    for (name, s) in [
+        ("watch: save to verdict", watch),
+        ("kata check after the same edit", check),
+    ] {
+        println!("{name:<42} {:>8.3} {:>8.3} {:>8.3}", s.median, s.min, s.max);
+    }
+    println!(
+        "  watch over check: {overhead:+.3} s (debounce {WATCH_DEBOUNCE_SECS} s): {}",
+        if overhead <= 2.0 * WATCH_DEBOUNCE_SECS {
+            "met"
+        } else {
+            "NOT MET"
+        }
+    );
 }
 
 /// The target folder: `$CARGO_TARGET_DIR`, else `target/` in the workspace.

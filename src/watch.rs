@@ -951,7 +951,7 @@ mod tests {
     fn lines_and_screens_are_cut_to_fit() {
         assert_eq!(fit_line("12:34 left · 1/2 passing", 10), "12:34 lef…");
         assert_eq!(fit_line("short", 10), "short");
-        assert_eq!(display_width(&fit_line("剩余 12:34 · 已通过", 9)), 8);
+        assert_eq!(display_width(&fit_line("剩余 12:34 · 已通过", 9)), 9);
         let text = "a\nb\nc\nd\n";
         assert_eq!(fit_screen(text, 80, 10), (text.to_string(), 0));
         assert_eq!(fit_screen(text, 80, 3), ("a\nb\n".to_string(), 2));
