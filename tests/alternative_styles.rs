@@ -10,12 +10,17 @@ use crate::common;
 use crate::common::{check, practice, text, write_kata};
 
 /// Every seed kata with its alternative solution.
-const ALTERNATIVES: [(&str, &str); 10] = [
+const ALTERNATIVES: [(&str, &str); 13] = [
+    ("adamw", include_str!("alt_solutions/adamw.rs")),
     ("batch_norm", include_str!("alt_solutions/batch_norm.rs")),
     ("beam_search", include_str!("alt_solutions/beam_search.rs")),
     ("conv2d", include_str!("alt_solutions/conv2d.rs")),
     ("kmeans", include_str!("alt_solutions/kmeans.rs")),
     ("layer_norm", include_str!("alt_solutions/layer_norm.rs")),
+    (
+        "layer_norm_backward",
+        include_str!("alt_solutions/layer_norm_backward.rs"),
+    ),
     (
         "linear_regression_sgd",
         include_str!("alt_solutions/linear_regression_sgd.rs"),
@@ -30,6 +35,7 @@ const ALTERNATIVES: [(&str, &str); 10] = [
         include_str!("alt_solutions/scaled_dot_product_attention.rs"),
     ),
     ("self_attention", include_str!("alt_solutions/self_attention.rs")),
+    ("nms", include_str!("alt_solutions/nms.rs")),
 ];
 
 #[test]
