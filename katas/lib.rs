@@ -12,6 +12,7 @@ pub mod layer_norm;
 pub mod layer_norm_backward;
 pub mod linear_regression_sgd;
 pub mod mlp_backprop;
+pub mod moe_router;
 pub mod multi_head_attention;
 pub mod nms;
 pub mod scaled_dot_product_attention;

@@ -10,7 +10,7 @@ use crate::common;
 use crate::common::{check, practice, text, write_kata};
 
 /// Every seed kata with its alternative solution.
-const ALTERNATIVES: [(&str, &str); 13] = [
+const ALTERNATIVES: [(&str, &str); 14] = [
     ("adamw", include_str!("alt_solutions/adamw.rs")),
     ("batch_norm", include_str!("alt_solutions/batch_norm.rs")),
     ("beam_search", include_str!("alt_solutions/beam_search.rs")),
@@ -26,6 +26,7 @@ const ALTERNATIVES: [(&str, &str); 13] = [
         include_str!("alt_solutions/linear_regression_sgd.rs"),
     ),
     ("mlp_backprop", include_str!("alt_solutions/mlp_backprop.rs")),
+    ("moe_router", include_str!("alt_solutions/moe_router.rs")),
     (
         "multi_head_attention",
         include_str!("alt_solutions/multi_head_attention.rs"),

@@ -240,6 +240,16 @@ impl Inputs {
         })
     }
 
+    /// A list of [`Linear`]s stored as `name.0.weight`, `name.0.bias`,
+    /// `name.1.weight`, ….
+    pub fn linears(&self, name: &str) -> Result<Vec<Linear>, InputError> {
+        (0..)
+            .map(|i| format!("{name}.{i}"))
+            .take_while(|key| self.0.contains_key(&format!("{key}.weight")))
+            .map(|key| self.linear(&key))
+            .collect()
+    }
+
     /// [`MhaWeights`] stored as `name.q.weight`, `name.q.bias`, ….
     pub fn mha(&self, name: &str) -> Result<MhaWeights, InputError> {
         Ok(MhaWeights {
