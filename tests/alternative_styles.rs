@@ -10,10 +10,11 @@ use crate::common;
 use crate::common::{check, practice, text, write_kata};
 
 /// Every seed kata with its alternative solution.
-const ALTERNATIVES: [(&str, &str); 14] = [
+const ALTERNATIVES: [(&str, &str); 15] = [
     ("adamw", include_str!("alt_solutions/adamw.rs")),
     ("batch_norm", include_str!("alt_solutions/batch_norm.rs")),
     ("beam_search", include_str!("alt_solutions/beam_search.rs")),
+    ("bpe", include_str!("alt_solutions/bpe.rs")),
     ("conv2d", include_str!("alt_solutions/conv2d.rs")),
     ("kmeans", include_str!("alt_solutions/kmeans.rs")),
     ("layer_norm", include_str!("alt_solutions/layer_norm.rs")),

@@ -8,6 +8,7 @@
 pub mod adamw;
 pub mod batch_norm;
 pub mod beam_search;
+pub mod bpe;
 pub mod conv2d;
 pub mod kmeans;
 pub mod layer_norm;
