@@ -3,13 +3,18 @@
 //! blocks another.
 #![allow(unused_variables, dead_code)]
 
+pub mod adamw;
 pub mod batch_norm;
 pub mod beam_search;
+pub mod bpe;
 pub mod conv2d;
 pub mod kmeans;
 pub mod layer_norm;
+pub mod layer_norm_backward;
 pub mod linear_regression_sgd;
 pub mod mlp_backprop;
+pub mod moe_router;
 pub mod multi_head_attention;
+pub mod nms;
 pub mod scaled_dot_product_attention;
 pub mod self_attention;

@@ -85,6 +85,10 @@ pub struct Part {
     /// Absolute tolerance.
     #[serde(default = "default_atol")]
     pub atol: f64,
+    /// The Python track's calling convention (`[parts.python]`: `args`,
+    /// `returns`, `inplace`), kept as written for the Python runner.
+    #[serde(default)]
+    pub python: Option<toml::Table>,
 }
 
 /// A catalogued mistake, recognised by comparing a failing output with the
@@ -214,10 +218,20 @@ pub fn parse(path: &Path, text: &str) -> Result<Kata, SetupError> {
         }
     }
     if let Some(g) = &kata.gradient_check {
-        for part in [&g.gradient, &g.function] {
+        // A reference's function is a part of that other kata.
+        let own = match g.reference {
+            Some(_) => vec![&g.gradient],
+            None => vec![&g.gradient, &g.function],
+        };
+        for part in own {
             if !kata.parts.iter().any(|p| &p.name == part) {
                 return Err(bad(format!("[gradient_check] names `{part}`, which is not a part")));
             }
+        }
+        if !g.outputs.is_empty() && g.outputs.len() != g.params.len() {
+            return Err(bad(
+                "[gradient_check] `outputs` needs one entry per `params` entry".into()
+            ));
         }
     }
     if !(kata.time_limit_secs > 0.0 && kata.time_limit_secs <= 600.0) {

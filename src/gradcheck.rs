@@ -11,13 +11,27 @@
 //! loss = "half_sum_squares_over_columns"   # or "value" (the output is the loss)
 //! params = ["weights", "biases"]           # inputs (or input lists) to perturb
 //! ```
+//!
+//! A kata with no forward part of its own (`layer_norm_backward`) names
+//! another kata's `reference` instead: the function is that reference, run
+//! in-process, and the check tells which of the gradient's outputs is wrong.
+//!
+//! ```toml
+//! [gradient_check]
+//! gradient = "layer_norm_backward"
+//! reference = "layer_norm"   # the kata whose reference computes `function`
+//! function = "layer_norm"
+//! loss = "dot_dy"            # Σ output · dy, dy an input
+//! params = ["x", "weight", "bias"]   # an absent one is zeros shaped like its gradient
+//! outputs = ["layer_norm_backward.dx", "layer_norm_backward.dweight", "layer_norm_backward.dbias"]
+//! ```
 
 use std::path::Path;
 
 use kata_harness::{Inputs, Outputs, Value};
 use serde::{Deserialize, Serialize};
 
-use crate::check::{Case, KataReport, Status, Verdict};
+use crate::check::{self, Case, KataReport, Status, Verdict};
 use crate::error::SetupError;
 use crate::run::{self, Job, Limits, PartRun};
 
@@ -34,6 +48,8 @@ pub enum Loss {
     Value,
     /// Σ (out − y)² / (2m), with m the number of columns and `y` an input.
     HalfSumSquaresOverColumns,
+    /// Σ out · dy, with `dy` an input shaped like the output.
+    DotDy,
 }
 
 /// The `[gradient_check]` table of a description.
@@ -48,6 +64,14 @@ pub struct GradientCheckSpec {
     pub loss: Loss,
     /// Inputs (or lists of inputs) the gradient is taken with respect to.
     pub params: Vec<String>,
+    /// A kata whose reference computes `function` in-process, in place of
+    /// the user's own function.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// The gradient part's output for each of `params`, in order (default
+    /// `<gradient>.<param>`).
+    #[serde(default)]
+    pub outputs: Vec<String>,
 }
 
 /// What the gradient check found.
@@ -65,6 +89,10 @@ pub struct GradientReport {
     pub consistent: bool,
     /// Whether the user's function part passed.
     pub function_passed: bool,
+    /// Whether the function was a reference (then each error names one of
+    /// the gradient's outputs, and a large one means that output is wrong).
+    #[serde(default)]
+    pub against_reference: bool,
 }
 
 /// Runs the check if the report's gradient part failed on a case where the
@@ -90,34 +118,53 @@ pub fn run_check(
     else {
         return Ok(None);
     };
-    let function_passed = report
-        .parts
-        .iter()
-        .any(|p| p.name == spec.function && p.status == Status::Passed);
-    let base = &cases[index].inputs;
-    let probes = probes(spec, base);
+    let reference = match &spec.reference {
+        Some(name) => match kata_reference::find(name) {
+            Some(kata) => Some(kata.reference),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    let function_passed = reference.is_some()
+        || report
+            .parts
+            .iter()
+            .any(|p| p.name == spec.function && p.status == Status::Passed);
+    let case = &cases[index];
+    let base = match reference {
+        Some(_) => with_absent_params(spec, case),
+        None => case.inputs.clone(),
+    };
+    let probes = probes(spec, &base);
     let mut jobs = vec![Job {
         index: 0,
         parts: vec![spec.gradient.clone()],
-        inputs: base,
+        inputs: &case.inputs,
     }];
-    jobs.extend(probes.iter().enumerate().map(|(i, p)| Job {
-        index: i + 1,
-        parts: vec![spec.function.clone()],
-        inputs: &p.inputs,
-    }));
+    // The user's function runs in their program; a reference runs here.
+    if reference.is_none() {
+        jobs.extend(probes.iter().enumerate().map(|(i, p)| Job {
+            index: i + 1,
+            parts: vec![spec.function.clone()],
+            inputs: &p.inputs,
+        }));
+    }
     let mut out = run::run(program, &jobs, limits)?;
     let Some(PartRun::Returned(gradient)) = out.parts.remove(&(0, spec.gradient.clone())) else {
         return Ok(None);
     };
     let mut losses = Vec::with_capacity(probes.len());
     for (i, probe) in probes.iter().enumerate() {
-        match out.parts.remove(&(i + 1, spec.function.clone())) {
-            Some(PartRun::Returned(o)) => match loss(spec, &o, &probe.inputs) {
-                Some(l) => losses.push(l),
-                None => return Ok(None),
+        let outputs = match reference {
+            Some(r) => check::run_quietly(|| r.run(&spec.function, &probe.inputs)).and_then(Result::ok),
+            None => match out.parts.remove(&(i + 1, spec.function.clone())) {
+                Some(PartRun::Returned(o)) => Some(o),
+                _ => None,
             },
-            _ => return Ok(None),
+        };
+        match outputs.and_then(|o| loss(spec, &o, &probe.inputs)) {
+            Some(l) => losses.push(l),
+            None => return Ok(None),
         }
     }
     let mut errors: Vec<(String, f64)> = Vec::new();
@@ -128,9 +175,16 @@ pub fn run_check(
         };
         let rel = (analytic - numeric).abs() / analytic.abs().max(numeric.abs()).max(1e-8);
         let rel = if rel.is_nan() { f64::INFINITY } else { rel };
-        match errors.iter_mut().find(|(k, _)| *k == probe.key) {
+        let label = match reference {
+            // Name the gradient's output: `dx`, not the input `x`.
+            Some(_) => output_name(spec, &probe.key)
+                .trim_start_matches(&format!("{}.", spec.gradient))
+                .to_string(),
+            None => probe.key.clone(),
+        };
+        match errors.iter_mut().find(|(k, _)| *k == label) {
             Some((_, worst)) => *worst = worst.max(rel),
-            None => errors.push((probe.key.clone(), rel)),
+            None => errors.push((label, rel)),
         }
     }
     let consistent = errors.iter().all(|(_, e)| *e <= THRESHOLD);
@@ -141,7 +195,42 @@ pub fn run_check(
         errors,
         consistent,
         function_passed,
+        against_reference: reference.is_some(),
     }))
+}
+
+/// The case's inputs plus zeros for each parameter it lacks (a bias the
+/// gradient does not depend on), shaped like that parameter's expected
+/// gradient.
+fn with_absent_params(spec: &GradientCheckSpec, case: &Case) -> Inputs {
+    let mut inputs = case.inputs.clone();
+    for param in &spec.params {
+        if inputs.get(param).is_some() {
+            continue;
+        }
+        let expected = case
+            .expected
+            .get(&spec.gradient)
+            .and_then(|e| e.get(&output_name(spec, param)));
+        if let Some(Value::F64(g)) = expected {
+            inputs.insert(param.clone(), g.mapv(|_| 0.0));
+        }
+    }
+    inputs
+}
+
+/// The gradient part's output for parameter key `key` (`x`, or `weights.1`
+/// of the list `weights`).
+fn output_name(spec: &GradientCheckSpec, key: &str) -> String {
+    let named = spec.params.iter().zip(&spec.outputs).find_map(|(param, output)| {
+        if key == param {
+            Some(output.clone())
+        } else {
+            key.strip_prefix(&format!("{param}."))
+                .map(|rest| format!("{output}.{rest}"))
+        }
+    });
+    named.unwrap_or_else(|| format!("{}.{key}", spec.gradient))
 }
 
 /// A copy of the inputs with one element moved by ±h.
@@ -213,14 +302,23 @@ fn loss(spec: &GradientCheckSpec, outputs: &Outputs, inputs: &Inputs) -> Option<
             let m = out.shape()[1].max(1) as f64;
             Some(out.iter().zip(y.iter()).map(|(o, t)| (o - t) * (o - t)).sum::<f64>() / (2.0 * m))
         }
+        Loss::DotDy => {
+            let Some(Value::F64(dy)) = inputs.get("dy") else {
+                return None;
+            };
+            if dy.shape() != out.shape() {
+                return None;
+            }
+            Some(out.iter().zip(dy.iter()).map(|(o, d)| o * d).sum())
+        }
     }
 }
 
-/// The user's gradient for element `flat` of `key`: output `<gradient>.<key>`,
-/// or `<gradient>` itself when there is one parameter.
+/// The user's gradient for element `flat` of `key`: its output (see
+/// [`output_name`]), or `<gradient>` itself when there is one parameter.
 fn analytic(spec: &GradientCheckSpec, gradient: &Outputs, key: &str, flat: usize) -> Option<f64> {
     let value = gradient
-        .get(&format!("{}.{key}", spec.gradient))
+        .get(&output_name(spec, key))
         .or_else(|| gradient.get(&spec.gradient))?;
     match value {
         Value::F64(a) => a.iter().nth(flat).copied(),
@@ -232,6 +330,26 @@ fn analytic(spec: &GradientCheckSpec, gradient: &Outputs, key: &str, flat: usize
 pub fn explain(g: &GradientReport) -> String {
     let errors: Vec<String> = g.errors.iter().map(|(k, e)| format!("{k} {e:.1e}")).collect();
     let errors = errors.join(", ");
+    if g.against_reference {
+        let named = |wrong: bool| -> Vec<String> {
+            g.errors
+                .iter()
+                .filter(|(_, e)| (*e > THRESHOLD) == wrong)
+                .map(|(k, _)| format!("`{k}`"))
+                .collect()
+        };
+        let (wrong, right) = (named(true), named(false));
+        let verdict = match (wrong.is_empty(), right.is_empty()) {
+            (true, _) => "every output agrees with them: compare shapes and the tolerance".to_string(),
+            (false, true) => format!("{} disagree", wrong.join(", ")),
+            (false, false) => format!("{} wrong; {} right", wrong.join(", "), right.join(", ")),
+        };
+        return format!(
+            "your `{}` against central differences of the reference `{}` on case {} (relative errors \
+             {errors}; above {THRESHOLD:.0e} means wrong): {verdict}.",
+            g.gradient, g.function, g.case
+        );
+    }
     match (g.consistent, g.function_passed) {
         (true, false) => format!(
             "your `{}` agrees with central differences of your own `{}` (relative errors {errors}), \

@@ -10,17 +10,24 @@ use crate::common;
 use crate::common::{check, practice, text, write_kata};
 
 /// Every seed kata with its alternative solution.
-const ALTERNATIVES: [(&str, &str); 10] = [
+const ALTERNATIVES: [(&str, &str); 15] = [
+    ("adamw", include_str!("alt_solutions/adamw.rs")),
     ("batch_norm", include_str!("alt_solutions/batch_norm.rs")),
     ("beam_search", include_str!("alt_solutions/beam_search.rs")),
+    ("bpe", include_str!("alt_solutions/bpe.rs")),
     ("conv2d", include_str!("alt_solutions/conv2d.rs")),
     ("kmeans", include_str!("alt_solutions/kmeans.rs")),
     ("layer_norm", include_str!("alt_solutions/layer_norm.rs")),
+    (
+        "layer_norm_backward",
+        include_str!("alt_solutions/layer_norm_backward.rs"),
+    ),
     (
         "linear_regression_sgd",
         include_str!("alt_solutions/linear_regression_sgd.rs"),
     ),
     ("mlp_backprop", include_str!("alt_solutions/mlp_backprop.rs")),
+    ("moe_router", include_str!("alt_solutions/moe_router.rs")),
     (
         "multi_head_attention",
         include_str!("alt_solutions/multi_head_attention.rs"),
@@ -30,6 +37,7 @@ const ALTERNATIVES: [(&str, &str); 10] = [
         include_str!("alt_solutions/scaled_dot_product_attention.rs"),
     ),
     ("self_attention", include_str!("alt_solutions/self_attention.rs")),
+    ("nms", include_str!("alt_solutions/nms.rs")),
 ];
 
 #[test]

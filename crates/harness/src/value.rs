@@ -222,6 +222,18 @@ impl Inputs {
         }
     }
 
+    /// A byte string, stored as an integer array of values 0..=255.
+    pub fn bytes(&self, name: &str) -> Result<Vec<u8>, InputError> {
+        match self.require(name)? {
+            Value::Int(a) if a.ndim() == 1 => a
+                .iter()
+                .map(|&v| u8::try_from(v).map_err(|_| InputError(format!("`{name}` holds {v}, which is not a byte"))))
+                .collect(),
+            Value::Int(a) => Err(InputError(format!("`{name}` should be 1-d bytes, it has shape {:?}", a.shape()))),
+            other => Err(wrong_type(name, "int64", other)),
+        }
+    }
+
     /// A list stored as `name.0`, `name.1`, … (owned, for the `&[Array]` and
     /// `&mut [Array]` arguments).
     pub fn f64_list<D: Dimension>(&self, name: &str) -> Result<Vec<Array<f64, D>>, InputError> {
@@ -238,6 +250,16 @@ impl Inputs {
             weight: self.f64_dim::<Ix2>(&format!("{name}.weight"))?.to_owned(),
             bias: self.f64_dim::<Ix1>(&format!("{name}.bias"))?.to_owned(),
         })
+    }
+
+    /// A list of [`Linear`]s stored as `name.0.weight`, `name.0.bias`,
+    /// `name.1.weight`, ….
+    pub fn linears(&self, name: &str) -> Result<Vec<Linear>, InputError> {
+        (0..)
+            .map(|i| format!("{name}.{i}"))
+            .take_while(|key| self.0.contains_key(&format!("{key}.weight")))
+            .map(|key| self.linear(&key))
+            .collect()
     }
 
     /// [`MhaWeights`] stored as `name.q.weight`, `name.q.bias`, ….
