@@ -11,3 +11,4 @@ mod diagnosis;
 mod practice_modes;
 mod reference_fixtures;
 mod robustness;
+mod wrong_solutions;
