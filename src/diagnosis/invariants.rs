@@ -20,7 +20,7 @@
 //! `sorted_descending` (the last axis).
 
 use kata_harness::{Inputs, Outputs, Value};
-use ndarray::{ArrayD, Axis, IxDyn};
+use ndarray::{ArrayD, Axis, Dimension, Ix2, IxDyn};
 use serde::Deserialize;
 
 use super::{Context, Finding, Kind};
@@ -231,6 +231,7 @@ fn check(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Option<Broken>
         InvariantKind::SortedDescending => {
             let rows = a.lanes(last);
             for (r, row) in rows.into_iter().enumerate() {
+                let row: Vec<f64> = row.iter().copied().collect();
                 if let Some(j) = (1..row.len()).find(|&j| row[j] > row[j - 1] + 1e-12) {
                     let shape = a.shape();
                     let index = unravel(r, &shape[..shape.len() - 1]);
@@ -259,10 +260,10 @@ fn check(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Option<Broken>
 /// Every label names a center at least as near as any other.
 fn nearest_centers(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Option<Broken> {
     let data = match inputs.get(spec.input.as_deref()?) {
-        Some(Value::F64(a)) if a.ndim() == 2 => a,
+        Some(Value::F64(a)) => a.view().into_dimensionality::<Ix2>().ok()?,
         _ => return None,
     };
-    let centers = reals(got, spec.centers.as_deref()?).filter(|c| c.ndim() == 2)?;
+    let centers = reals(got, spec.centers.as_deref()?)?.view().into_dimensionality::<Ix2>().ok()?;
     let Some(Value::Int(labels)) = got.get(&spec.output) else {
         return None;
     };
@@ -318,14 +319,22 @@ fn standardized(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Option<
             if axis >= shape.len() {
                 return None;
             }
-            (shape[axis], Box::new(move |i: &[usize], _| i[axis]), Box::new(move |i: &[usize], _| i[axis]))
+            (
+                shape[axis],
+                Box::new(move |i: &[usize], _: usize| i[axis]),
+                Box::new(move |i: &[usize], _: usize| i[axis]),
+            )
         } else {
             let trailing = match inputs.get(spec.axes_from.as_deref()?) {
                 Some(v) => v.shape().first().copied().unwrap_or(1).min(shape.len()),
                 None => return None,
             };
             let inner: usize = shape[shape.len() - trailing..].iter().product();
-            (y.len() / inner.max(1), Box::new(move |_, flat| flat / inner.max(1)), Box::new(move |_, flat| flat % inner.max(1)))
+            (
+                y.len() / inner.max(1),
+                Box::new(move |_: &[usize], flat: usize| flat / inner.max(1)),
+                Box::new(move |_: &[usize], flat: usize| flat % inner.max(1)),
+            )
         };
     let mut xs = vec![Vec::new(); groups];
     let mut zs = vec![Vec::new(); groups];
@@ -333,7 +342,7 @@ fn standardized(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Option<
         let (g, a) = (group_of(i.slice(), flat), affine_of(i.slice(), flat));
         let w = weight.as_ref().map_or(1.0, |w| w.get(a).copied().unwrap_or(f64::NAN));
         let b = bias.as_ref().map_or(0.0, |b| b.get(a).copied().unwrap_or(f64::NAN));
-        if !(w.abs() > 1e-9) {
+        if w.is_nan() || w.abs() <= 1e-9 {
             return None;
         }
         xs[g].push(xv);

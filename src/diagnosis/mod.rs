@@ -142,7 +142,7 @@ pub struct Context<'a> {
     pub observed: Vec<Observed<'a>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// The part's tolerance.
     pub fn tol(&self) -> Tolerance {
         Tolerance {
@@ -152,7 +152,7 @@ impl Context<'_> {
     }
 
     /// The cases that failed by returning wrong outputs.
-    pub fn wrong(&self) -> impl Iterator<Item = (&Observed<'_>, &Outputs)> {
+    pub fn wrong(&self) -> impl Iterator<Item = (&Observed<'a>, &'a Outputs)> + '_ {
         self.observed.iter().filter_map(|o| match o.outcome {
             Outcome::Returned { got, passed: false } => Some((o, got)),
             _ => None,

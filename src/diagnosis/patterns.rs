@@ -9,8 +9,8 @@
 //! case where that output's values failed; a region is described on the
 //! first such case once every other one shows the same kind of region.
 
-use kata_harness::{Inputs, Outputs, Value};
-use ndarray::{ArrayD, Axis, IxDyn};
+use kata_harness::{Inputs, Value};
+use ndarray::{ArrayD, Axis, Dimension, IxDyn};
 
 use super::{join_en, Context, Finding, Kind, Observed};
 use crate::judge::{self, unravel, Mismatch, Tolerance};
@@ -209,8 +209,9 @@ fn scaled(failed: &[Failed<'_>], name: &str, tol: Tolerance) -> Option<Said> {
                 format!("`{name}` 的数值正确但符号相反（期望值的 −1 倍）"),
             ));
         }
+        // A constant is the simpler account even when a size happens to equal it.
         for (v, text) in [(2.0, "2"), (0.5, "1/2")] {
-            if same(c0, v) && !expression(failed, &factors).is_some_and(|_| failed.len() > 1) {
+            if same(c0, v) {
                 return Some(said(
                     "scaled",
                     format!("`{name}` is exactly {text} × the expected value"),
@@ -304,7 +305,7 @@ fn permuted(f: &Failed<'_>, name: &str, tol: Tolerance) -> Option<Said> {
             continue;
         }
         let axes = format!("{p:?}");
-        let pair = e.ndim() == 2 || p.iter().enumerate().filter(|(i, &a)| *i != a).count() == 2;
+        let pair = e.ndim() == 2 || p.iter().enumerate().filter(|&(i, &a)| i != a).count() == 2;
         return Some(if moved.shape() == u.shape() {
             let what_en = if pair { "transposed (two axes swapped)" } else { "along permuted axes" };
             let what_zh = if pair { "被转置了（交换了两个轴）" } else { "的轴顺序被打乱了" };
@@ -790,6 +791,7 @@ fn region(failed: &[Failed<'_>], name: &str, tol: Tolerance) -> Option<Said> {
 mod tests {
     use super::*;
     use crate::diagnosis::Outcome;
+    use kata_harness::Outputs;
     use ndarray::{arr1, arr2};
 
     const TOL: Tolerance = Tolerance { rtol: 1e-6, atol: 1e-9 };

@@ -1,56 +1,40 @@
 // expect: mistake always_causal
-// Index loops; the mask is applied whatever causal says.
+// Reshape + permute into (batch, head, n, d) and one mask built up front:
+// the triangle is applied whatever `causal` says.
 use kata_prelude::{Linear, MhaWeights};
 use ndarray::prelude::*;
 
-fn project(x: &Array2<f64>, l: &Linear) -> Array2<f64> {
-    let mut y = Array2::<f64>::zeros((x.nrows(), l.bias.len()));
-    for i in 0..x.nrows() {
-        for o in 0..l.bias.len() {
-            let mut acc = l.bias[o];
-            for c in 0..x.ncols() {
-                acc += x[[i, c]] * l.weight[[o, c]];
-            }
-            y[[i, o]] = acc;
-        }
-    }
-    y
+fn heads(x: ArrayView3<f64>, l: &Linear, n_head: usize) -> Array4<f64> {
+    let (b, n, e) = x.dim();
+    let y = x.to_shape((b * n, e)).unwrap().dot(&l.weight.t()) + &l.bias;
+    let d = l.bias.len() / n_head;
+    y.to_shape((b, n, n_head, d)).unwrap().permuted_axes([0, 2, 1, 3]).to_owned()
 }
 
-pub fn self_attention(x: ArrayView3<f64>, n_head: usize, w: &MhaWeights, causal: bool) -> (Array4<f64>, Array3<f64>) {
+pub fn self_attention(x: ArrayView3<f64>, n_head: usize, w: &MhaWeights, _causal: bool) -> (Array4<f64>, Array3<f64>) {
     let (batch, n, _) = x.dim();
-    let dk = w.q.bias.len() / n_head;
-    let dv = w.v.bias.len() / n_head;
+    let (q, k, v) = (heads(x, &w.q, n_head), heads(x, &w.k, n_head), heads(x, &w.v, n_head));
+    let dk = q.dim().3;
+    let dv = v.dim().3;
+    let future = Array2::from_shape_fn((n, n), |(i, j)| j > i);
     let mut attn = Array4::<f64>::zeros((batch, n_head, n, n));
-    let mut out = Array3::<f64>::zeros((batch, n, w.o.bias.len()));
+    let mut ctx = Array4::<f64>::zeros((batch, n_head, n, dv));
     for b in 0..batch {
-        let xb = x.index_axis(Axis(0), b).to_owned();
-        let (qp, kp, vp) = (project(&xb, &w.q), project(&xb, &w.k), project(&xb, &w.v));
-        let mut concat = Array2::<f64>::zeros((n, n_head * dv));
         for h in 0..n_head {
-            for i in 0..n {
-                let mut p = vec![0.0; n];
-                for j in 0..n {
-                    let mut s = 0.0;
-                    for t in 0..dk {
-                        s += qp[[i, h * dk + t]] * kp[[j, h * dk + t]];
-                    }
-                    p[j] = s / (dk as f64).sqrt();
-                    if j > i { p[j] = f64::NEG_INFINITY; }
+            let mut s = q.slice(s![b, h, .., ..]).dot(&k.slice(s![b, h, .., ..]).t()) / (dk as f64).sqrt();
+            s.zip_mut_with(&future, |x, &f| {
+                if f {
+                    *x = f64::NEG_INFINITY
                 }
-                let mx = p.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-                let z: f64 = p.iter().map(|s| (s - mx).exp()).sum();
-                for j in 0..n {
-                    p[j] = (p[j] - mx).exp() / z;
-                    
-                    attn[[b, h, i, j]] = p[j];
-                    for t in 0..dv {
-                        concat[[i, h * dv + t]] += p[j] * vp[[j, h * dv + t]];
-                    }
-                }
-            }
+            });
+            let m = s.fold_axis(Axis(1), f64::NEG_INFINITY, |a, &x| a.max(x));
+            let e = (&s - &m.insert_axis(Axis(1))).mapv(f64::exp);
+            let p = &e / &e.sum_axis(Axis(1)).insert_axis(Axis(1));
+            ctx.slice_mut(s![b, h, .., ..]).assign(&p.dot(&v.slice(s![b, h, .., ..])));
+            attn.slice_mut(s![b, h, .., ..]).assign(&p);
         }
-        out.index_axis_mut(Axis(0), b).assign(&project(&concat, &w.o));
     }
-    (attn, out)
+    let concat = ctx.permuted_axes([0, 2, 1, 3]).as_standard_layout().to_shape((batch * n, n_head * dv)).unwrap().to_owned();
+    let out = concat.dot(&w.o.weight.t()) + &w.o.bias;
+    (attn, out.into_shape_with_order((batch, n, w.o.bias.len())).unwrap())
 }

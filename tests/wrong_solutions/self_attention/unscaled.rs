@@ -1,20 +1,10 @@
 // expect: mistake no_scaling
-// Index loops; the scores are not divided by the root of d_k.
+// Row by row with iterators: each query's scores folded over the keys, never scaled.
 use kata_prelude::{Linear, MhaWeights};
 use ndarray::prelude::*;
 
-fn project(x: &Array2<f64>, l: &Linear) -> Array2<f64> {
-    let mut y = Array2::<f64>::zeros((x.nrows(), l.bias.len()));
-    for i in 0..x.nrows() {
-        for o in 0..l.bias.len() {
-            let mut acc = l.bias[o];
-            for c in 0..x.ncols() {
-                acc += x[[i, c]] * l.weight[[o, c]];
-            }
-            y[[i, o]] = acc;
-        }
-    }
-    y
+fn apply(l: &Linear, row: ArrayView1<f64>) -> Array1<f64> {
+    l.weight.outer_iter().zip(l.bias.iter()).map(|(w, b)| w.dot(&row) + b).collect()
 }
 
 pub fn self_attention(x: ArrayView3<f64>, n_head: usize, w: &MhaWeights, causal: bool) -> (Array4<f64>, Array3<f64>) {
@@ -24,33 +14,28 @@ pub fn self_attention(x: ArrayView3<f64>, n_head: usize, w: &MhaWeights, causal:
     let mut attn = Array4::<f64>::zeros((batch, n_head, n, n));
     let mut out = Array3::<f64>::zeros((batch, n, w.o.bias.len()));
     for b in 0..batch {
-        let xb = x.index_axis(Axis(0), b).to_owned();
-        let (qp, kp, vp) = (project(&xb, &w.q), project(&xb, &w.k), project(&xb, &w.v));
-        let mut concat = Array2::<f64>::zeros((n, n_head * dv));
-        for h in 0..n_head {
-            for i in 0..n {
-                let mut p = vec![0.0; n];
-                for j in 0..n {
-                    let mut s = 0.0;
-                    for t in 0..dk {
-                        s += qp[[i, h * dk + t]] * kp[[j, h * dk + t]];
-                    }
-                    p[j] = s / 1.0;
-                    if causal && j > i { p[j] = f64::NEG_INFINITY; }
-                }
-                let mx = p.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-                let z: f64 = p.iter().map(|s| (s - mx).exp()).sum();
-                for j in 0..n {
-                    p[j] = (p[j] - mx).exp() / z;
-                    
-                    attn[[b, h, i, j]] = p[j];
-                    for t in 0..dv {
-                        concat[[i, h * dv + t]] += p[j] * vp[[j, h * dv + t]];
-                    }
+        let rows: Vec<(Array1<f64>, Array1<f64>, Array1<f64>)> = x
+            .index_axis(Axis(0), b)
+            .outer_iter()
+            .map(|r| (apply(&w.q, r), apply(&w.k, r), apply(&w.v, r)))
+            .collect();
+        for i in 0..n {
+            let mut concat = Array1::<f64>::zeros(n_head * dv);
+            for h in 0..n_head {
+                let qh = rows[i].0.slice(s![h * dk..(h + 1) * dk]);
+                let visible = if causal { i + 1 } else { n };
+                let scores: Vec<f64> = (0..visible).map(|j| qh.dot(&rows[j].1.slice(s![h * dk..(h + 1) * dk]))).collect();
+                let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let weights: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
+                let z: f64 = weights.iter().sum();
+                for (j, wj) in weights.iter().enumerate() {
+                    attn[[b, h, i, j]] = wj / z;
+                    let mut part = concat.slice_mut(s![h * dv..(h + 1) * dv]);
+                    part.scaled_add(wj / z, &rows[j].2.slice(s![h * dv..(h + 1) * dv]));
                 }
             }
+            out.slice_mut(s![b, i, ..]).assign(&apply(&w.o, concat.view()));
         }
-        out.index_axis_mut(Axis(0), b).assign(&project(&concat, &w.o));
     }
     (attn, out)
 }
