@@ -90,7 +90,7 @@ fn wrong_solutions_get_a_right_finding_and_never_a_wrong_mistake() {
             not_caught.push(format!("{}/{}: no JSON: {}", w.kata, w.file, text(&out)));
             continue;
         };
-        if out.status.code() != Some(1) {
+        if out.status.code() != Some(1) || json["katas"][0]["verdict"] != "failed" {
             not_caught.push(format!("{}/{}: exit {:?}", w.kata, w.file, out.status.code()));
             continue;
         }

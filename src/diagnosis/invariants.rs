@@ -49,6 +49,21 @@ pub enum InvariantKind {
     SortedDescending,
 }
 
+impl InvariantKind {
+    /// The kind as the TOML spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvariantKind::RowsSumToOne => "rows_sum_to_one",
+            InvariantKind::Distribution => "distribution",
+            InvariantKind::ZeroAboveDiagonal => "zero_above_diagonal",
+            InvariantKind::ZeroWhereMask => "zero_where_mask",
+            InvariantKind::Standardized => "standardized",
+            InvariantKind::LabelsAreNearestCenters => "labels_are_nearest_centers",
+            InvariantKind::SortedDescending => "sorted_descending",
+        }
+    }
+}
+
 /// One `[[invariants]]` entry of a kata description.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -116,7 +131,7 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
             };
             out.push(Finding {
                 kind: Kind::Invariant,
-                id: format!("{:?}", spec.kind).to_lowercase(),
+                id: spec.kind.as_str().to_string(),
                 en: format!("in case {case}, {}{cause_en}", b.en),
                 zh: format!("用例 {case} 中，{}{cause_zh}", b.zh),
                 rank: RANK,

@@ -166,7 +166,11 @@ pub fn diagnose(cx: &Context<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     let mut findings = mutants::findings(cx);
-    let named: Vec<String> = findings.iter().map(|f| f.id.clone()).collect();
+    let named: Vec<String> = findings
+        .iter()
+        .filter(|f| f.rank == mutants::RANK_FULL)
+        .map(|f| f.id.clone())
+        .collect();
     findings.extend(panics::findings(cx));
     findings.extend(invariants::findings(cx));
     let found = patterns::findings(cx);
@@ -177,6 +181,8 @@ pub fn diagnose(cx: &Context<'_>) -> Vec<Finding> {
             .iter()
             .any(|f| &f.id == pattern && (mistake.output.is_none() || f.output == mistake.output));
         if shows && !named.contains(&mistake.id) {
+            // Named from the numbers outright: no longer only for some cases.
+            findings.retain(|f| f.id != mistake.id);
             findings.push(Finding {
                 kind: Kind::Mistake,
                 id: mistake.id.clone(),

@@ -20,7 +20,7 @@ use crate::quiet::run_quietly;
 /// Rank of a mistake that explains every case.
 pub const RANK_FULL: u32 = 0;
 /// Rank of a mistake that explains the cases where it alone deviates.
-pub const RANK_PARTIAL: u32 = 20;
+pub const RANK_PARTIAL: u32 = 8;
 /// Where both fail, the user must be this much closer to the mutant than the
 /// mutant is to the reference.
 const CLOSER: f64 = 0.1;

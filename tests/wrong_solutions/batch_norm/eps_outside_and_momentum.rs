@@ -1,4 +1,4 @@
-// expect: mistake eps_outside_sqrt
+// expect: mistake eps_outside_sqrt | mistake momentum_swapped
 // Two mistakes: eps outside the square root (everywhere) and the momentum
 // swapped (training only). On the evaluation cases eps is the only deviation.
 use ndarray::prelude::*;

@@ -16,7 +16,7 @@ pub fn batch_norm(
     let c = x.shape()[1];
     let mut order: Vec<usize> = (0..x.ndim()).collect();
     order.swap(0, 1);
-    let moved = x.permuted_axes(order.clone());
+    let moved = x.view().permuted_axes(order.clone());
     let flat = moved.as_standard_layout().into_owned();
     let per = flat.len() / c;
     let rows = flat.into_shape_with_order((c, per)).unwrap();

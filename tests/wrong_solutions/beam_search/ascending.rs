@@ -5,6 +5,7 @@ use ndarray::prelude::*;
 pub fn beam_search(lm_prob: ArrayView3<f64>, beam_size: usize) -> (Array3<usize>, Array2<f64>) {
     let (batch, seqlen, vocab) = lm_prob.dim();
     let logs = lm_prob.mapv(f64::ln);
+    let logs = &logs;
     let mut tokens = Array3::<usize>::zeros((batch, beam_size, seqlen));
     let mut scores = Array2::<f64>::zeros((batch, beam_size));
     for b in 0..batch {

@@ -30,7 +30,8 @@ pub fn sgd(x: ArrayView2<f64>, y: ArrayView1<f64>, w0: ArrayView1<f64>, lr: f64,
             let end = (start + batch_size).min(n);
             let (xb, yb) = (x.slice(s![start..end, ..]), y.slice(s![start..end]));
             total += mse(xb, yb, w.view()) * (end - start) as f64;
-            w.scaled_add(-lr, &mse_grad(xb, yb, w.view()));
+            let g = mse_grad(xb, yb, w.view());
+            w.scaled_add(-lr, &g);
         }
         losses.push(total / n as f64);
     }
