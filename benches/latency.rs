@@ -74,6 +74,11 @@ fn main() {
         println!("latency: run it with `cargo bench --bench latency`");
         return;
     }
+    // `cargo bench --bench latency -- diagnosis` times the diagnosis alone.
+    if std::env::args().any(|a| a == "diagnosis") {
+        diagnosis_latency();
+        return;
+    }
     let load = load_average();
     let target = target_dir();
     let cache = target.join("kata-bench-cache");
@@ -210,6 +215,7 @@ fn main() {
         println!("  {name:<52} {}", if met { "met" } else { "NOT MET" });
     }
     watch_latency(&cache);
+    diagnosis_latency();
 }
 
 /// `kata watch`'s debounce (`src/watch.rs`), which a save waits out before its check.
@@ -283,6 +289,98 @@ fn watch_latency(cache: &Path) {
         } else {
             "NOT MET"
         }
+
+/// Target: time the diagnosis adds to a failing check, in seconds.
+const TARGET_DIAGNOSIS_SECS: f64 = 0.05;
+
+/// What the diagnosis adds to a failing check: for every catalogued mistake
+/// of every kata, its mutant plays the user on the kata's default cases (the
+/// fixtures and 20 random ones), and `kata::diagnosis::diagnose` is timed on
+/// every failing part, in-process (it runs in the `kata` process after the
+/// user's program has returned). A passing part is never diagnosed, so a
+/// passing check pays nothing.
+fn diagnosis_latency() {
+    use kata::catalog::Practice;
+    use kata::check::{self, CheckOptions};
+    use kata::diagnosis::{self, Context, Observed, Outcome};
+    use kata::judge::{self, Tolerance};
+
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    kata::files::init(dir.path(), false).expect("kata init");
+    let practice = Practice {
+        root: dir.path().to_path_buf(),
+    };
+    let opts = CheckOptions {
+        seed: None,
+        random_cases: check::DEFAULT_RANDOM_CASES,
+        only_case: None,
+        color: false,
+        quiet: true,
+    };
+    let mut samples: Vec<(f64, String)> = Vec::new();
+    for reference in kata_reference::KATAS {
+        let kata = practice.load(reference.name).expect("a shipped kata");
+        let cases = check::gather_cases(&practice, &kata, &opts).expect("the kata's cases");
+        for mutant in reference.mutants {
+            for part in &kata.parts {
+                let tol = Tolerance {
+                    rtol: part.rtol,
+                    atol: part.atol,
+                };
+                let outputs: Vec<Option<kata_harness::Outputs>> = cases
+                    .iter()
+                    .map(|c| check::run_quietly(|| mutant.solution.run(&part.name, &c.inputs)).and_then(Result::ok))
+                    .collect();
+                let observed: Vec<Observed<'_>> = cases
+                    .iter()
+                    .zip(&outputs)
+                    .map(|(c, got)| {
+                        let expected = &c.expected[&part.name];
+                        let outcome = match got {
+                            Some(got) => Outcome::Returned {
+                                got,
+                                passed: judge::matches(got, expected, tol),
+                            },
+                            None => Outcome::Panicked {
+                                message: "panicked",
+                                location: None,
+                            },
+                        };
+                        Observed {
+                            case: &c.name,
+                            inputs: &c.inputs,
+                            expected,
+                            outcome,
+                        }
+                    })
+                    .collect();
+                if observed.iter().all(Observed::passed) {
+                    continue;
+                }
+                let cx = Context {
+                    kata: &kata,
+                    part,
+                    observed,
+                };
+                let start = Instant::now();
+                let found = diagnosis::diagnose(&cx);
+                let secs = start.elapsed().as_secs_f64();
+                std::hint::black_box(found);
+                samples.push((secs, format!("{}::{} ({})", kata.name, mutant.id, part.name)));
+            }
+        }
+    }
+    samples.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let n = samples.len();
+    let median = samples[n / 2].0;
+    let (worst, which) = samples[n - 1].clone();
+    println!();
+    println!("diagnosis of a failing part ({n} failing parts: every mutant of every kata as the user, default cases)");
+    println!("  median {:.1} ms, slowest {:.1} ms ({which})", 1e3 * median, 1e3 * worst);
+    println!(
+        "  target: at most {:.0} ms added to a failing check: {}",
+        1e3 * TARGET_DIAGNOSIS_SECS,
+        if worst <= TARGET_DIAGNOSIS_SECS { "met" } else { "NOT MET" }
     );
 }
 

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::diagnosis::invariants::InvariantSpec;
 use crate::error::SetupError;
 use crate::gradcheck::GradientCheckSpec;
 
@@ -92,16 +93,24 @@ pub struct Part {
 }
 
 /// A catalogued mistake, recognised by comparing a failing output with the
-/// output of the reference's mutant of the same id.
+/// output of the reference's mutant of the same id, or by a pattern in the
+/// numbers.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mistake {
-    /// Matches a mutant in `reference/src/katas/<kata>/mutants.toml`.
+    /// Matches a mutant in `reference/src/katas/<kata>/mutants.toml`, if any.
     pub id: String,
     /// Completes "This looks like: …".
     pub en: String,
     /// The same in Chinese.
     pub zh: String,
+    /// Also named when the diagnosis finds this pattern (see
+    /// `diagnosis::patterns`: `non_finite_rows`, `integers_as_floats`, …).
+    #[serde(default)]
+    pub pattern: Option<String>,
+    /// The output the pattern must be found on (any when absent).
+    #[serde(default)]
+    pub output: Option<String>,
 }
 
 /// A kata description, `katas/<name>.toml`.
@@ -142,6 +151,9 @@ pub struct Kata {
     /// The mistake catalog.
     #[serde(default)]
     pub mistakes: Vec<Mistake>,
+    /// Properties of the outputs the diagnosis checks on failing cases.
+    #[serde(default)]
+    pub invariants: Vec<InvariantSpec>,
     /// Wall-clock limit for the program, seconds.
     #[serde(default = "default_time_limit")]
     pub time_limit_secs: f64,

@@ -1,12 +1,9 @@
 //! `kata check`: gather the cases, build and run the user's program, judge
-//! every part of every case, and name the mistake when a mutant explains it.
+//! every part of every case, and diagnose the failing parts.
 
-use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fs;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
-use std::sync::Once;
 use std::time::Duration;
 
 use kata_harness::{Inputs, Outputs, Value};
@@ -16,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::build::{self, BuildOptions, Built, Deps};
 use crate::catalog::{Kata, Practice};
+use crate::diagnosis::{self, Finding, Kind};
 use crate::error::SetupError;
 use crate::fixture;
 use crate::gradcheck::{self, GradientReport};
@@ -23,6 +21,8 @@ use crate::hash::Hasher;
 use crate::judge::{self, Mismatch, Tolerance};
 use crate::run::{self, Crash, Job, Limits, PartRun, Printed};
 use crate::state;
+
+pub use crate::quiet::run_quietly;
 
 /// Random cases per check unless `--random` says otherwise.
 pub const DEFAULT_RANDOM_CASES: usize = 20;
@@ -164,8 +164,12 @@ pub struct PartReport {
     pub status: Status,
     /// One entry per case.
     pub cases: Vec<CaseReport>,
-    /// The catalogued mistake that explains the failures, if one does.
+    /// The catalogued mistake that explains the failures, if one does (the
+    /// first mistake among `diagnoses`, kept for tools that read it).
     pub looks_like: Option<Diagnosis>,
+    /// What the diagnosis found, most specific first.
+    #[serde(default)]
+    pub diagnoses: Vec<Finding>,
 }
 
 /// The verdicts on one kata.
@@ -344,6 +348,18 @@ pub fn check(
     let mut report = judge_run(kata, &cases, &mut output, seed);
     if let Some(spec) = &kata.gradient_check {
         report.gradient_check = gradcheck::run_check(spec, &report, &cases, &program, limits)?;
+        if let Some(g) = &report.gradient_check {
+            if let Some(part) = report.parts.iter_mut().find(|p| p.name == g.gradient) {
+                part.diagnoses.push(Finding {
+                    kind: Kind::Gradient,
+                    id: "gradient_check".into(),
+                    en: gradcheck::explain(g),
+                    zh: gradcheck::explain(g),
+                    rank: 30,
+                    output: None,
+                });
+            }
+        }
     }
     Ok(report)
 }
@@ -358,7 +374,8 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
         };
         let mut reports = Vec::new();
         let mut returned: Vec<(usize, Outputs)> = Vec::new();
-        for (index, case) in cases.iter().enumerate() {
+        for case in cases {
+            let index = reports.len();
             let key = (index, part.name.clone());
             let run = output.parts.remove(&key).unwrap_or(PartRun::NotRun);
             let expected = &case.expected[&part.name];
@@ -386,15 +403,21 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
             });
         }
         let status = part_status(&reports);
-        let looks_like = match status {
-            Status::Failed => diagnose(kata, &part.name, cases, &returned, tol),
-            _ => None,
+        let diagnoses = match status {
+            Status::Failed => diagnose(kata, part, cases, &reports, &returned),
+            _ => Vec::new(),
         };
+        let looks_like = diagnoses.iter().find(|f| f.kind == Kind::Mistake).map(|f| Diagnosis {
+            id: f.id.clone(),
+            en: f.en.clone(),
+            zh: f.zh.clone(),
+        });
         parts.push(PartReport {
             name: part.name.clone(),
             status,
             cases: reports,
             looks_like,
+            diagnoses,
         });
     }
     let status = kata_status(&parts);
@@ -465,57 +488,43 @@ fn shapes(inputs: &Inputs) -> String {
         .join(", ")
 }
 
-/// The catalogued mistake whose mutant reproduces the user's outputs on every
-/// case where the user's function returned. Claims nothing when none does.
+/// Hands a failing part's cases to the diagnosis: the outputs where the
+/// user's function returned, the panic where it panicked.
 fn diagnose(
     kata: &Kata,
-    part: &str,
+    part: &crate::catalog::Part,
     cases: &[Case],
+    reports: &[CaseReport],
     returned: &[(usize, Outputs)],
-    tol: Tolerance,
-) -> Option<Diagnosis> {
-    if returned.is_empty() {
-        return None;
-    }
-    let reference = kata_reference::find(&kata.name)?;
-    let mutant = reference.mutants.iter().find(|mutant| {
-        returned.iter().all(|(index, got)| {
-            let inputs = &cases[*index].inputs;
-            // A mutant may panic on a case; that only means it is not the match.
-            matches!(run_quietly(|| mutant.solution.run(part, inputs)), Some(Ok(out)) if judge::matches(got, &out, tol))
+) -> Vec<Finding> {
+    let observed = reports
+        .iter()
+        .zip(cases)
+        .enumerate()
+        .filter_map(|(index, (report, case))| {
+            let outcome = match &report.verdict {
+                Verdict::Panicked { message, location } => diagnosis::Outcome::Panicked {
+                    message,
+                    location: location.as_deref(),
+                },
+                Verdict::Pass | Verdict::Mismatch { .. } => {
+                    let got = &returned.iter().find(|(i, _)| *i == index)?.1;
+                    diagnosis::Outcome::Returned {
+                        got,
+                        passed: report.verdict == Verdict::Pass,
+                    }
+                }
+                _ => return None,
+            };
+            Some(diagnosis::Observed {
+                case: &case.name,
+                inputs: &case.inputs,
+                expected: &case.expected[&part.name],
+                outcome,
+            })
         })
-    });
-    let mutant = mutant?;
-    let mistake = kata.mistakes.iter().find(|m| m.id == mutant.id)?;
-    Some(Diagnosis {
-        id: mistake.id.clone(),
-        en: mistake.en.clone(),
-        zh: mistake.zh.clone(),
-    })
-}
-
-thread_local! {
-    static QUIET: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Runs in-process code that may panic (a mutant on a case it cannot take)
-/// without printing the panic; `None` if it panicked. The hook is installed
-/// once and stays silent only on the thread that asked, so checks running on
-/// other threads keep their panic messages.
-pub fn run_quietly<R>(f: impl FnOnce() -> R) -> Option<R> {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let default = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if !QUIET.with(Cell::get) {
-                default(info)
-            }
-        }));
-    });
-    QUIET.with(|q| q.set(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    QUIET.with(|q| q.set(false));
-    result.ok()
+        .collect();
+    diagnosis::diagnose(&diagnosis::Context { kata, part, observed })
 }
 
 /// The kata's verdict-cache key, and its cached report (marked `cached`) if

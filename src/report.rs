@@ -9,6 +9,7 @@ use serde_json::json;
 use similar::{ChangeTag, TextDiff};
 
 use crate::check::{CaseReport, KataReport, OutputFailure, PartReport, Status, Verdict};
+use crate::diagnosis::{self, Kind};
 use crate::judge::{unravel, Mismatch};
 use crate::run::{Crash, Printed};
 
@@ -129,14 +130,28 @@ fn part_human(out: &mut String, report: &KataReport, part: &PartReport, zh: bool
             case_detail(out, report, case);
         }
     }
-    if let Some(d) = &part.looks_like {
-        let message = if zh { &d.zh } else { &d.en };
-        let _ = writeln!(
-            out,
-            "  {} {}",
-            "This looks like:".yellow().bold(),
-            wrap(message, 60, "  ").trim_start()
-        );
+    findings_section(out, part, zh);
+}
+
+/// Under a failing part: at most [`diagnosis::SHOWN`] findings, most specific
+/// first. The gradient check has its own line below the parts.
+fn findings_section(out: &mut String, part: &PartReport, zh: bool) {
+    let shown = part.diagnoses.iter().filter(|f| f.kind != Kind::Gradient);
+    for f in shown.take(diagnosis::SHOWN) {
+        let label = match (f.kind, zh) {
+            (Kind::Mistake, false) => "This looks like:",
+            (Kind::Mistake, true) => "这看起来是：",
+            (Kind::Panic, false) => "About this panic:",
+            (Kind::Panic, true) => "关于这个 panic：",
+            (Kind::Invariant, false) => "Broken property:",
+            (Kind::Invariant, true) => "性质不成立：",
+            (Kind::Pattern | Kind::Gradient, false) => "In the numbers:",
+            (Kind::Pattern | Kind::Gradient, true) => "数值规律：",
+        };
+        let indent = " ".repeat(4);
+        let text = wrap(&format!("{label} {}", f.message(zh)), 74, &indent);
+        let text = text.trim_start().replacen(label, &label.yellow().bold().to_string(), 1);
+        let _ = writeln!(out, "  {text}");
     }
 }
 
@@ -432,6 +447,7 @@ pub fn json(reports: &[KataReport]) -> serde_json::Value {
             "message": r.compile_error,
             "gradient_check": r.gradient_check.as_ref().map(crate::gradcheck::explain),
             "looks_like": r.parts.iter().filter_map(|p| p.looks_like.as_ref().map(|d| json!({"part": p.name, "id": d.id, "message": d.en}))).collect::<Vec<_>>(),
+            "diagnoses": r.parts.iter().flat_map(|p| p.diagnoses.iter().map(|f| json!({"part": p.name, "kind": f.kind.as_str(), "id": f.id, "message": f.en, "message_zh": f.zh}))).collect::<Vec<_>>(),
         }));
         for part in &r.parts {
             for case in &part.cases {

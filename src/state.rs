@@ -165,6 +165,7 @@ mod tests {
                 status: Status::Failed,
                 cases,
                 looks_like: None,
+                diagnoses: Vec::new(),
             }],
             seed: 1,
             dropped_bytes: 0,

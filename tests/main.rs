@@ -12,3 +12,4 @@ mod practice_modes;
 mod reference_fixtures;
 mod robustness;
 mod terminal;
+mod wrong_solutions;

@@ -122,8 +122,14 @@ fn every_description_is_complete_and_matches_its_reference() {
             reference.reference.parts(),
             "{name}: parts differ from the adapter's"
         );
-        let mut described: Vec<&str> = kata.mistakes.iter().map(|m| m.id.as_str()).collect();
         let mut mutants: Vec<&str> = reference.mutants.iter().map(|m| m.id).collect();
+        // A mistake named from a pattern in the numbers needs no mutant.
+        let mut described: Vec<&str> = kata
+            .mistakes
+            .iter()
+            .filter(|m| m.pattern.is_none() || mutants.contains(&m.id.as_str()))
+            .map(|m| m.id.as_str())
+            .collect();
         described.sort();
         mutants.sort();
         assert_eq!(described, mutants, "{name}: [[mistakes]] and mutants.toml differ");

@@ -1,0 +1,51 @@
+// expect: mistake batch_size_ignored
+// The snippet's fixed batch of 64 rows.
+use ndarray::prelude::*;
+
+pub fn mse(x: ArrayView2<f64>, y: ArrayView1<f64>, w: ArrayView1<f64>) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.nrows() {
+        let mut p = 0.0;
+        for j in 0..x.ncols() {
+            p += x[[i, j]] * w[j];
+        }
+        s += (p - y[i]).powi(2);
+    }
+    0.5 * s / x.nrows() as f64
+}
+
+pub fn mse_grad(x: ArrayView2<f64>, y: ArrayView1<f64>, w: ArrayView1<f64>) -> Array1<f64> {
+    let (n, d) = x.dim();
+    let mut g = Array1::<f64>::zeros(d);
+    for i in 0..n {
+        let r = x.row(i).dot(&w) - y[i];
+        for j in 0..d {
+            g[j] += x[[i, j]] * r;
+        }
+    }
+    g / n as f64
+}
+
+pub fn sgd(x: ArrayView2<f64>, y: ArrayView1<f64>, w0: ArrayView1<f64>, lr: f64, epochs: usize, _batch_size: usize) -> (Array1<f64>, Vec<f64>) {
+    const BATCH: usize = 64;
+    let n = y.len();
+    let mut w = w0.to_owned();
+    let mut losses = Vec::new();
+    for _ in 0..epochs {
+        let mut total = 0.0;
+        let mut start = 0;
+        loop {
+            if start >= n {
+                break;
+            }
+            let end = usize::min(start + BATCH, n);
+            let xb = x.slice(s![start..end, ..]);
+            let yb = y.slice(s![start..end]);
+            total += mse(xb, yb, w.view()) * (end - start) as f64;
+            w = w.clone() - lr * mse_grad(xb, yb, w.view());
+            start = end;
+        }
+        losses.push(total / n as f64);
+    }
+    (w, losses)
+}
