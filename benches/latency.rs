@@ -289,6 +289,8 @@ fn watch_latency(cache: &Path) {
         } else {
             "NOT MET"
         }
+    );
+}
 
 /// Target: time the diagnosis adds to a failing check, in seconds.
 const TARGET_DIAGNOSIS_SECS: f64 = 0.05;
