@@ -13,8 +13,11 @@ pub mod layer_norm;
 pub mod linear_regression_sgd;
 pub mod mlp_backprop;
 pub mod multi_head_attention;
+pub mod rms_norm;
+pub mod rope;
 pub mod scaled_dot_product_attention;
 pub mod self_attention;
+pub mod softmax_cross_entropy;
 
 use crate::InputError;
 
