@@ -7,6 +7,7 @@ pub mod batch_norm;
 pub mod beam_search;
 pub mod conv2d;
 pub mod kmeans;
+pub mod kv_cache_attention;
 pub mod layer_norm;
 pub mod linear_regression_sgd;
 pub mod mlp_backprop;

@@ -15,6 +15,10 @@ const ALTERNATIVES: &[(&str, &str)] = &[
     ("beam_search", include_str!("alt_solutions/beam_search.rs")),
     ("conv2d", include_str!("alt_solutions/conv2d.rs")),
     ("kmeans", include_str!("alt_solutions/kmeans.rs")),
+    (
+        "kv_cache_attention",
+        include_str!("alt_solutions/kv_cache_attention.rs"),
+    ),
     ("layer_norm", include_str!("alt_solutions/layer_norm.rs")),
     (
         "linear_regression_sgd",
