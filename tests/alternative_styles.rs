@@ -31,6 +31,7 @@ const ALTERNATIVES: &[(&str, &str)] = &[
     ),
     ("rms_norm", include_str!("alt_solutions/rms_norm.rs")),
     ("rope", include_str!("alt_solutions/rope.rs")),
+    ("sampling", include_str!("alt_solutions/sampling.rs")),
     (
         "scaled_dot_product_attention",
         include_str!("alt_solutions/scaled_dot_product_attention.rs"),

@@ -16,6 +16,7 @@ pub mod mlp_backprop;
 pub mod multi_head_attention;
 pub mod rms_norm;
 pub mod rope;
+pub mod sampling;
 pub mod scaled_dot_product_attention;
 pub mod self_attention;
 pub mod softmax_cross_entropy;
