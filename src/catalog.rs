@@ -86,10 +86,24 @@ pub struct Part {
     /// Absolute tolerance.
     #[serde(default = "default_atol")]
     pub atol: f64,
-    /// The Python track's calling convention (`[parts.python]`: `args`,
-    /// `returns`, `inplace`), kept as written for the Python runner.
+    /// How the Python track calls the function (`[parts.python]`).
     #[serde(default)]
-    pub python: Option<toml::Table>,
+    pub python: Option<PythonCall>,
+}
+
+/// A part's `[parts.python]` table: how the Python track builds the call
+/// from a case's inputs and names what it returns.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PythonCall {
+    /// Positional arguments: case input names with optional type suffixes.
+    pub args: Vec<String>,
+    /// Output names, one per returned value.
+    #[serde(default)]
+    pub returns: Vec<String>,
+    /// Arguments updated in place: argument -> output name.
+    #[serde(default)]
+    pub inplace: std::collections::BTreeMap<String, String>,
 }
 
 /// A catalogued mistake, recognised by comparing a failing output with the

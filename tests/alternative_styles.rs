@@ -9,13 +9,17 @@
 use crate::common::{check, practice, text, write_kata};
 
 /// Every seed kata with its alternative solution.
-const ALTERNATIVES: [(&str, &str); 15] = [
+const ALTERNATIVES: &[(&str, &str)] = &[
     ("adamw", include_str!("alt_solutions/adamw.rs")),
     ("batch_norm", include_str!("alt_solutions/batch_norm.rs")),
     ("beam_search", include_str!("alt_solutions/beam_search.rs")),
     ("bpe", include_str!("alt_solutions/bpe.rs")),
     ("conv2d", include_str!("alt_solutions/conv2d.rs")),
     ("kmeans", include_str!("alt_solutions/kmeans.rs")),
+    (
+        "kv_cache_attention",
+        include_str!("alt_solutions/kv_cache_attention.rs"),
+    ),
     ("layer_norm", include_str!("alt_solutions/layer_norm.rs")),
     (
         "layer_norm_backward",
@@ -31,19 +35,26 @@ const ALTERNATIVES: [(&str, &str); 15] = [
         "multi_head_attention",
         include_str!("alt_solutions/multi_head_attention.rs"),
     ),
+    ("rms_norm", include_str!("alt_solutions/rms_norm.rs")),
+    ("rope", include_str!("alt_solutions/rope.rs")),
+    ("sampling", include_str!("alt_solutions/sampling.rs")),
     (
         "scaled_dot_product_attention",
         include_str!("alt_solutions/scaled_dot_product_attention.rs"),
     ),
     ("self_attention", include_str!("alt_solutions/self_attention.rs")),
     ("nms", include_str!("alt_solutions/nms.rs")),
+    (
+        "softmax_cross_entropy",
+        include_str!("alt_solutions/softmax_cross_entropy.rs"),
+    ),
 ];
 
 #[test]
 fn a_correct_solution_in_another_style_passes_every_kata() {
     let dir = practice();
     let mut failures = Vec::new();
-    for (name, source) in ALTERNATIVES {
+    for &(name, source) in ALTERNATIVES {
         write_kata(dir.path(), name, source);
         // The default cases, then more random cases of other seeds: a verdict
         // must not depend on the style in which correct code is written.

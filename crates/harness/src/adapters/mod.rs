@@ -11,6 +11,7 @@ pub mod beam_search;
 pub mod bpe;
 pub mod conv2d;
 pub mod kmeans;
+pub mod kv_cache_attention;
 pub mod layer_norm;
 pub mod layer_norm_backward;
 pub mod linear_regression_sgd;
@@ -18,8 +19,12 @@ pub mod mlp_backprop;
 pub mod moe_router;
 pub mod multi_head_attention;
 pub mod nms;
+pub mod rms_norm;
+pub mod rope;
+pub mod sampling;
 pub mod scaled_dot_product_attention;
 pub mod self_attention;
+pub mod softmax_cross_entropy;
 
 use crate::InputError;
 
