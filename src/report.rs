@@ -289,7 +289,9 @@ fn dims(shape: &[usize]) -> String {
 
 fn case_detail(out: &mut String, report: &KataReport, part: &PartReport, case: &CaseReport, zh: bool, width: usize) {
     let label = tr(zh, "inputs:", "输入：");
-    out.push_str(&hanging(DETAIL, label, label, &case.shapes, width).dimmed().to_string());
+    // A name stays with its shape or value on a wrapped line.
+    let shapes = case.shapes.replace(" (", "\u{a0}(").replace(" = ", "\u{a0}=\u{a0}");
+    out.push_str(&hanging(DETAIL, label, label, &shapes, width).dimmed().to_string());
     if !out.ends_with('\n') {
         out.push('\n');
     }

@@ -48,7 +48,9 @@ impl Signature {
 /// Sorts by the position of the longest root in `roots` that `name` is or
 /// starts with (followed by a `.`), then by any list index after it.
 fn sort_by_roots<'a>(names: impl IntoIterator<Item = &'a str>, roots: &[String]) -> Vec<&'a str> {
-    let mut keyed: Vec<((usize, Vec<u64>, String), &str)> = names
+    // (position of the root, list indices after it, the rest), name.
+    type Keyed<'a> = ((usize, Vec<u64>, String), &'a str);
+    let mut keyed: Vec<Keyed<'a>> = names
         .into_iter()
         .map(|name| {
             let found = roots

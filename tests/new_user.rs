@@ -14,13 +14,12 @@ fn layer_norm_with(body: &str) -> String {
         + "\n}\n"
 }
 
-/// The lines of the report's diff rows: (label or blank, "expected"/"got", values).
+/// The lines of the report's diff rows: `[i, :]  expected  …` and `got  …`.
 fn diff_lines(t: &str) -> Vec<&str> {
     t.lines()
         .filter(|l| {
-            let words: Vec<&str> = l.split_whitespace().collect();
-            words.first().is_some_and(|w| w.starts_with('[')) && words.get(1) == Some(&"expected")
-                || words.first() == Some(&"got")
+            let l = l.trim_start();
+            l.starts_with('[') && l.contains("]  expected  ") || l.starts_with("got  ")
         })
         .collect()
 }
