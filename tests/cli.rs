@@ -30,7 +30,10 @@ fn the_reference_passes_and_a_wrong_solution_fails_with_a_diff() {
     assert!(t.contains("mismatched"), "{t}");
     assert!(t.contains("greatest absolute difference"), "{t}");
     // Row by row: expected, got under it, `^` under what differs.
-    assert!(t.contains("  expected  ") && t.contains("  got  ") && t.contains('^'), "{t}");
+    assert!(
+        t.contains("  expected  ") && t.contains("  got  ") && t.contains('^'),
+        "{t}"
+    );
     assert!(t.contains("re-run: kata check layer_norm --case"), "{t}");
 }
 
