@@ -183,9 +183,16 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
     let example = practice.fixture_dir(name).join("example.npz");
     if example.is_file() {
         let case = fixture::load_file(&example)?;
-        for (label, arrays) in [("in ", &case.inputs), ("out", &case.expected)] {
-            for (key, value) in &arrays.0 {
-                print_array(label, key, value);
+        // In the order the functions take and return them.
+        let signature = crate::signature::Signature::of(&kata);
+        let inputs = signature.order_inputs(case.inputs.0.keys().map(String::as_str));
+        let outputs = signature.order_outputs(case.expected.0.keys().map(String::as_str));
+        for (label, arrays, names) in [
+            (pick("in ", "输入"), &case.inputs, inputs),
+            (pick("out", "输出"), &case.expected, outputs),
+        ] {
+            for key in names {
+                print_array(label, key, &arrays.0[key]);
             }
         }
     }
