@@ -51,6 +51,30 @@ const MEMORY_MB: u64 = 4096;
 /// by `python3 fixtures/generate.py --timings`.
 const PYTORCH_TIMINGS: &str = include_str!("../fixtures/pytorch_timings.toml");
 
+/// The fixture generator, whose `timing_cases()` PyTorch is timed with live.
+const GENERATE_PY: &str = include_str!("../fixtures/generate.py");
+
+/// Runs `timing_cases()[kata]` of the generator given as the first argument
+/// and prints `{"torch": version, "seconds": median}`. scikit-learn, which
+/// only the fixtures need, is stood in for when it is missing.
+const TIME_PYTORCH_PY: &str = r#"
+import json, runpy, sys, types
+try:
+    import sklearn.cluster, sklearn.datasets
+except ImportError:
+    for name in ("sklearn", "sklearn.cluster", "sklearn.datasets"):
+        sys.modules[name] = types.ModuleType(name)
+    sys.modules["sklearn.cluster"].KMeans = None
+    sys.modules["sklearn.datasets"].load_diabetes = None
+    sys.modules["sklearn.datasets"].load_iris = None
+g = runpy.run_path(sys.argv[1])
+entry = g["timing_cases"]().get(sys.argv[2])
+if entry is None:
+    sys.exit(3)
+seconds = g["median_seconds"](entry[-1])
+print(json.dumps({"torch": g["torch"].__version__.split("+")[0], "seconds": seconds}))
+"#;
+
 /// What to time and how to show it.
 #[derive(Clone, Copy, Debug)]
 pub struct BenchOptions {
@@ -172,6 +196,18 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
     let mut user_run = run::run(&program, &jobs, limits)?;
 
     let torch = pytorch_timings();
+    // PyTorch on this machine now, when it is installed; else the recorded time, so labelled.
+    let fits = torch
+        .as_ref()
+        .and_then(|t| t.katas.get(name))
+        .is_some_and(|c| c.fits(&inputs));
+    let live = match fits {
+        true => {
+            progress("Timing PyTorch on the same case…");
+            pytorch_live(&cache, name)
+        }
+        false => None,
+    };
     let mut results = Vec::new();
     for part in &kata.parts {
         let mut expected = calls(&part.name, &mut reference_run, runs);
@@ -190,11 +226,20 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
                 .as_ref()
                 .and_then(|t| t.katas.get(name).map(|c| (t, c)))
                 .filter(|(_, c)| c.part == part.name && c.fits(&inputs))
-                .map(|(t, c)| {
-                    (
+                .map(|(t, c)| match &live {
+                    Some((version, seconds)) => (
+                        Duration::from_secs_f64(*seconds),
+                        format!("PyTorch {version} {} (float64, 1 thread), timed now,", c.call),
+                    ),
+                    None => (
                         Duration::from_secs_f64(c.seconds),
-                        format!("PyTorch {} {}", t.torch, c.call),
-                    )
+                        format!(
+                            "PyTorch {} {} (float64, 1 thread), as recorded {} (PyTorch could not be run here),",
+                            t.torch,
+                            c.call,
+                            t.provenance()
+                        ),
+                    ),
                 }),
         });
     }
@@ -395,7 +440,7 @@ pub fn render(kata: &Kata, inputs: &Inputs, parts: &[PartBench], runs: usize, st
         if let Some((torch, what)) = &p.pytorch {
             let vs = p.reference.as_secs_f64() / torch.as_secs_f64().max(1e-9);
             let line = format!(
-                "{what} (float64, 1 thread) took {} on this case: the reference takes {} its time.",
+                "{what} took {} on this case: the reference takes {} its time.",
                 fmt_duration(*torch),
                 fmt_ratio(vs)
             );
@@ -578,12 +623,47 @@ fn colored_len(s: &str) -> usize {
     len
 }
 
+/// PyTorch's median time on `kata`'s bench case, measured now by `python3`
+/// (or `$KATA_PYTHON`) running the generator's timing code, with PyTorch's
+/// version; `None` when PyTorch cannot be imported or the timing fails.
+fn pytorch_live(cache: &Path, kata: &str) -> Option<(String, f64)> {
+    let script = cache.join("pytorch").join("generate.py");
+    if fs::read_to_string(&script).ok().as_deref() != Some(GENERATE_PY) {
+        build::write_atomic(&script, GENERATE_PY.as_bytes()).ok()?;
+    }
+    let python = std::env::var_os("KATA_PYTHON")
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "python3".into());
+    let out = std::process::Command::new(python)
+        .arg("-c")
+        .arg(TIME_PYTORCH_PY)
+        .arg(&script)
+        .arg(kata)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let line = String::from_utf8_lossy(&out.stdout);
+    let timed: serde_json::Value = serde_json::from_str(line.lines().last()?).ok()?;
+    let seconds = timed["seconds"].as_f64().filter(|s| *s > 0.0)?;
+    Some((timed["torch"].as_str()?.to_string(), seconds))
+}
+
 /// `fixtures/pytorch_timings.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PytorchTimings {
     /// PyTorch's version.
     torch: String,
+    /// When the times were recorded (a date).
+    #[serde(default)]
+    recorded: String,
+    /// On what machine.
+    #[serde(default)]
+    machine: String,
     /// One entry per kata PyTorch was timed on.
     katas: BTreeMap<String, PytorchCase>,
 }
@@ -603,6 +683,21 @@ struct PytorchCase {
     /// The values of the case's short integer and boolean inputs (booleans as 0 and 1).
     #[serde(default)]
     values: BTreeMap<String, Vec<i64>>,
+}
+
+impl PytorchTimings {
+    /// `on 2026-11-30 on AMD EPYC (2 cores, shared)`, as far as the file says.
+    fn provenance(&self) -> String {
+        let when = match self.recorded.as_str() {
+            "" => String::new(),
+            date => format!("on {date} "),
+        };
+        let machine = match self.machine.as_str() {
+            "" => "on another machine".to_string(),
+            m => format!("on {m}"),
+        };
+        format!("{when}{machine}")
+    }
 }
 
 impl PytorchCase {

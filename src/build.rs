@@ -84,6 +84,13 @@ pub fn ensure_deps(cache: &Path, quiet: bool) -> Result<Deps, SetupError> {
             "--manifest-path",
         ])
         .arg(dir.join("Cargo.toml"))
+        // Ours, whatever the user's CARGO_TARGET_DIR, CARGO_BUILD_TARGET_DIR or
+        // `build.target-dir` in a cargo config say: the flag outranks them all,
+        // and the variables are dropped so no build script sees them either.
+        .arg("--target-dir")
+        .arg(dir.join("target"))
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("CARGO_BUILD_TARGET_DIR")
         .stdout(Stdio::piped())
         .stderr(if quiet { Stdio::null() } else { Stdio::inherit() })
         .spawn()
@@ -122,11 +129,12 @@ pub fn ensure_deps(cache: &Path, quiet: bool) -> Result<Deps, SetupError> {
             dir.display()
         )));
     }
-    let deps = Deps {
-        externs,
-        deps_dir: dir.join("target/release/deps"),
-        key,
+    // The folder cargo put them in, as its messages say (a `build.target`
+    // in a cargo config adds a level, for one).
+    let Some(deps_dir) = externs.values().next().and_then(|p| p.parent()).map(Path::to_path_buf) else {
+        return Err(SetupError::Toolchain("cargo named no dependency it built".into()));
     };
+    let deps = Deps { externs, deps_dir, key };
     let json = serde_json::to_string_pretty(&deps).expect("plain data");
     write_atomic(&manifest, json.as_bytes())?;
     Ok(deps)

@@ -20,6 +20,7 @@ use crate::gradcheck::{self, GradientReport};
 use crate::hash::Hasher;
 use crate::judge::{self, Mismatch, Tolerance};
 use crate::run::{self, Crash, Job, Limits, PartRun, Printed};
+use crate::signature::Signature;
 use crate::state;
 
 pub use crate::quiet::run_quietly;
@@ -122,7 +123,7 @@ pub struct CaseReport {
     pub case: String,
     /// The seed of a random case.
     pub seed: Option<u64>,
-    /// Input shapes, e.g. `x (2, 3), eps ()`.
+    /// The inputs in the signature's order, e.g. `x (2×3), eps = 1e-5`.
     pub shapes: String,
     /// The verdict.
     pub verdict: Verdict,
@@ -213,27 +214,15 @@ pub fn random_inputs(reference: &kata_reference::Kata, seed: u64, index: usize) 
 pub fn gather_cases(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Result<Vec<Case>, SetupError> {
     let reference = kata_reference::find(&kata.name).ok_or_else(|| SetupError::NoReference(kata.name.clone()))?;
     let dir = practice.fixture_dir(&kata.name);
+    let fixtures = fixture::load_dir(&dir)?;
+    validate_fixtures(practice, kata, reference, &fixtures)?;
     let mut cases = Vec::new();
-    for fx in fixture::load_dir(&dir)? {
+    for fx in fixtures {
         let path = dir.join(format!("{}.npz", fx.name));
         let expected = split_by_part(kata, &fx.expected).map_err(|message| SetupError::Fixture {
             path: path.clone(),
             message,
         })?;
-        // The user's program reads its arguments through the same adapter as
-        // the reference: a case the reference cannot take would fail the
-        // user for the fixture's fault, so it stops the check here instead.
-        for part in &kata.parts {
-            let message = match run_quietly(|| reference.reference.run(&part.name, &fx.inputs)) {
-                Some(Ok(_)) => continue,
-                Some(Err(e)) => format!("it does not fit `{}` ({e})", part.name),
-                None => format!(
-                    "the reference panicked on it in `{}`: its arrays do not fit together",
-                    part.name
-                ),
-            };
-            return Err(SetupError::Fixture { path, message });
-        }
         cases.push(Case {
             name: fx.name,
             seed: None,
@@ -267,12 +256,76 @@ pub fn gather_cases(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Re
         });
     }
     if let Some(only) = &opts.only_case {
-        cases.retain(|c| &c.name == only);
-        if cases.is_empty() {
-            return Err(SetupError::Usage(format!("kata `{}` has no case `{only}`", kata.name)));
+        if !cases.iter().any(|c| &c.name == only) {
+            let fixtures: Vec<&str> = cases
+                .iter()
+                .filter(|c| c.seed.is_none())
+                .map(|c| c.name.as_str())
+                .collect();
+            let random = match opts.random_cases {
+                0 => String::new(),
+                1 => ", random-0".to_string(),
+                n => format!(", random-0 … random-{}", n - 1),
+            };
+            return Err(SetupError::Usage(format!(
+                "kata `{}` has no case `{only}`; its cases are {}{random}",
+                kata.name,
+                fixtures.join(", ")
+            )));
         }
+        cases.retain(|c| &c.name == only);
     }
     Ok(cases)
+}
+
+/// Stops the check on a fixture the reference cannot take: the user's
+/// program reads its arguments through the same adapter as the reference, so
+/// such a case would fail the user for the fixture's fault. A set found valid
+/// is remembered by its hash (fixture files, parts, this binary) in
+/// `.kata/valid-fixtures/<kata>`, so re-checks skip the reference runs; where
+/// `.kata/` cannot be written, every check validates again.
+fn validate_fixtures(
+    practice: &Practice,
+    kata: &Kata,
+    reference: &kata_reference::Kata,
+    fixtures: &[fixture::FixtureCase],
+) -> Result<(), SetupError> {
+    let dir = practice.fixture_dir(&kata.name);
+    let marker = practice.state_dir().join("valid-fixtures").join(&kata.name);
+    let mut h = Hasher::new();
+    if let Ok(meta) = std::env::current_exe().and_then(fs::metadata) {
+        // A rebuilt binary may carry a changed reference or adapter.
+        h.add(format!("{:?}{}", meta.modified().ok(), meta.len()).as_bytes());
+    }
+    for part in &kata.parts {
+        h.add(part.name.as_bytes());
+    }
+    for fx in fixtures {
+        let path = dir.join(format!("{}.npz", fx.name));
+        h.add(fx.name.as_bytes());
+        h.add(&fs::read(&path).map_err(|e| SetupError::io(&path, e))?);
+    }
+    let key = h.short();
+    if fs::read_to_string(&marker).is_ok_and(|k| k == key) {
+        return Ok(());
+    }
+    for fx in fixtures {
+        for part in &kata.parts {
+            let message = match run_quietly(|| reference.reference.run(&part.name, &fx.inputs)) {
+                Some(Ok(_)) => continue,
+                Some(Err(e)) => format!("it does not fit `{}` ({e})", part.name),
+                None => format!(
+                    "the reference panicked on it in `{}`: its arrays do not fit together",
+                    part.name
+                ),
+            };
+            let path = dir.join(format!("{}.npz", fx.name));
+            return Err(SetupError::Fixture { path, message });
+        }
+    }
+    // Only a speed-up: a folder that cannot remember it validates each time.
+    let _ = build::write_atomic(&marker, key.as_bytes());
+    Ok(())
 }
 
 /// Splits a fixture's expected outputs by the part they belong to
@@ -366,6 +419,7 @@ pub fn check(
 
 /// Turns a run into verdicts and diagnoses.
 pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed: u64) -> KataReport {
+    let signature = Signature::of(kata);
     let mut parts = Vec::new();
     for part in &kata.parts {
         let tol = Tolerance {
@@ -381,7 +435,7 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
             let expected = &case.expected[&part.name];
             let verdict = match run {
                 PartRun::Returned(got) => {
-                    let failures = failures(&got, expected, tol);
+                    let failures = failures(&got, expected, tol, &signature);
                     returned.push((index, got));
                     match failures.is_empty() {
                         true => Verdict::Pass,
@@ -397,7 +451,7 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
             reports.push(CaseReport {
                 case: case.name.clone(),
                 seed: case.seed,
-                shapes: shapes(&case.inputs),
+                shapes: shapes(&signature, &case.inputs),
                 verdict,
                 printed: output.printed.remove(&key),
             });
@@ -433,8 +487,13 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
     }
 }
 
-fn failures(got: &Outputs, expected: &Outputs, tol: Tolerance) -> Vec<OutputFailure> {
-    judge::compare_all(got, expected, tol)
+/// The outputs that differ, in the order the function returns them.
+fn failures(got: &Outputs, expected: &Outputs, tol: Tolerance, signature: &Signature) -> Vec<OutputFailure> {
+    let mut differing = judge::compare_all(got, expected, tol);
+    let order = signature.order_outputs(differing.iter().map(|(name, _)| name.as_str()));
+    let order: Vec<String> = order.into_iter().map(str::to_string).collect();
+    differing.sort_by_key(|(name, _)| order.iter().position(|n| n == name));
+    differing
         .into_iter()
         .map(|(name, mismatch)| OutputFailure {
             got: got.get(&name).cloned(),
@@ -475,14 +534,24 @@ fn kata_status(parts: &[PartReport]) -> Status {
     }
 }
 
-/// Input shapes, e.g. `x (2, 3), eps ()`.
-fn shapes(inputs: &Inputs) -> String {
-    inputs
-        .0
-        .iter()
-        .map(|(name, v)| {
-            let dims: Vec<String> = v.shape().iter().map(usize::to_string).collect();
-            format!("{name} ({})", dims.join(", "))
+/// The inputs in the signature's order: arrays with their shapes, scalars
+/// with their values (`x (2×3), normalized_shape (1), eps = 1e-5`). A shape
+/// holds no space, so a wrapped line never splits one.
+fn shapes(signature: &Signature, inputs: &Inputs) -> String {
+    signature
+        .order_inputs(inputs.0.keys().map(String::as_str))
+        .into_iter()
+        .map(|name| {
+            let v = &inputs.0[name];
+            match v {
+                Value::F64(a) if a.ndim() == 0 => format!("{name} = {}", crate::report::fmt_f64(a.iter().sum())),
+                Value::Int(a) if a.ndim() == 0 => format!("{name} = {}", a.iter().sum::<i64>()),
+                Value::Bool(a) if a.ndim() == 0 => format!("{name} = {}", a.iter().any(|&b| b)),
+                _ => {
+                    let dims: Vec<String> = v.shape().iter().map(usize::to_string).collect();
+                    format!("{name} ({})", dims.join("×"))
+                }
+            }
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -47,11 +47,17 @@ pub enum Lang {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the katas with their difficulty and your status.
+    /// List the katas by track (classic, llm) with their difficulty and your status.
     List {
+        /// Only the katas with this tag (`llm`, `classic`, `attention`, …).
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
         /// Print JSON for tools.
         #[arg(long)]
         json: bool,
+        /// Language of the labels.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// Print a kata's statement, signatures and worked example.
     Show {
@@ -62,8 +68,9 @@ pub enum Command {
         lang: Lang,
     },
     /// Check your solution(s): exit 0 if all pass, 1 if any fails, 2 on a setup error.
+    #[command(override_usage = "kata check <NAMES>... [OPTIONS]\n       kata check --all [OPTIONS]")]
     Check {
-        /// The katas to check.
+        /// The katas to check (or --all).
         #[arg(required_unless_present = "all")]
         names: Vec<String>,
         /// Check every kata.

@@ -62,7 +62,9 @@ fn use_color(choice: ColorChoice) -> bool {
 fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
     let dir = cli.dir.as_deref();
     match cli.command {
-        Command::List { json } => list(&Practice::locate(dir)?, json),
+        Command::List { tag, json, lang } => {
+            crate::list::run(&Practice::locate(dir)?, tag.as_deref(), json, lang == Lang::Zh)
+        }
         Command::Show { name, lang } => show(&Practice::locate(dir)?, &name, lang),
         Command::Check {
             names,
@@ -143,71 +145,6 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
     }
 }
 
-/// The user's file's status for `kata list`.
-fn file_status(practice: &Practice, kata: &Kata, state: &State) -> &'static str {
-    let Ok(source) = std::fs::read(practice.user_file(&kata.name)) else {
-        return "missing";
-    };
-    if embedded::stub(&kata.name).is_some_and(|stub| stub.as_bytes() == source) {
-        // After `kata reset` of a kata once passed: the record stays.
-        return match state.katas.get(&kata.name).is_some_and(|k| k.ever_passed) {
-            true => "stub (solved before)",
-            false => "not started",
-        };
-    }
-    match state.current_status(&kata.name, &source) {
-        Some(Status::Passed) => "passing",
-        Some(Status::NotImplemented) => "not started",
-        Some(_) => "failing",
-        None => "edited, not checked",
-    }
-}
-
-fn list(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
-    let katas = practice.load_all()?;
-    let state = State::load(practice);
-    if json {
-        let rows: Vec<_> = katas
-            .iter()
-            .map(|k| {
-                serde_json::json!({
-                    "name": k.name, "title": k.title, "title_zh": k.title_zh,
-                    "difficulty": k.difficulty, "minutes": k.minutes,
-                    "parts": k.parts.iter().map(|p| &p.name).collect::<Vec<_>>(),
-                    "status": file_status(practice, k, &state),
-                })
-            })
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&rows).expect("plain data"));
-        return Ok(ExitCode::SUCCESS);
-    }
-    println!(
-        "{:<30} {:<7} {:<22} {}",
-        "KATA".bold(),
-        "LEVEL".bold(),
-        "STATUS".bold(),
-        "PARTS".bold()
-    );
-    for k in &katas {
-        let status = file_status(practice, k, &state);
-        let shown = match status {
-            "passing" => status.green(),
-            "failing" => status.red(),
-            "not started" => status.dimmed(),
-            _ => status.yellow(),
-        };
-        let parts: Vec<&str> = k.parts.iter().map(|p| p.name.as_str()).collect();
-        let parts = parts.join(", ");
-        let parts = if parts.chars().count() > 18 {
-            format!("{}…", parts.chars().take(17).collect::<String>())
-        } else {
-            parts
-        };
-        println!("{:<30} {:<7} {:<22} {parts}", k.name, k.difficulty.to_string(), shown);
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
 fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupError> {
     let kata = practice.load(name)?;
     let zh = lang == Lang::Zh;
@@ -215,15 +152,17 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
     let title = if zh { &kata.title_zh } else { &kata.title };
     println!("{} — {}", kata.name.bold(), title.bold());
     println!(
-        "{}: {} · {}: {} min",
+        "{}: {} · {}: {} {}",
         pick("difficulty", "难度"),
-        kata.difficulty,
+        crate::list::difficulty(kata.difficulty, zh),
         pick("interview budget", "建议用时"),
-        kata.minutes
+        kata.minutes,
+        pick("min", "分钟")
     );
-    println!(
+    let tags = pick("tags:", "标签：");
+    print!(
         "{}",
-        report::wrap(&format!("{}: {}", pick("tags", "标签"), kata.tags.join(", ")), 78, "")
+        report::hanging(0, tags, tags, &kata.tags.join(", "), report::width())
     );
     println!();
     println!("{}", if zh { &kata.statement_zh } else { &kata.statement }.trim());
@@ -244,9 +183,16 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
     let example = practice.fixture_dir(name).join("example.npz");
     if example.is_file() {
         let case = fixture::load_file(&example)?;
-        for (label, arrays) in [("in ", &case.inputs), ("out", &case.expected)] {
-            for (key, value) in &arrays.0 {
-                print_array(label, key, value);
+        // In the order the functions take and return them.
+        let signature = crate::signature::Signature::of(&kata);
+        let inputs = signature.order_inputs(case.inputs.0.keys().map(String::as_str));
+        let outputs = signature.order_outputs(case.expected.0.keys().map(String::as_str));
+        for (label, arrays, names) in [
+            (pick("in ", "输入"), &case.inputs, inputs),
+            (pick("out", "输出"), &case.expected, outputs),
+        ] {
+            for key in names {
+                print_array(label, key, &arrays.0[key]);
             }
         }
     }
@@ -389,23 +335,34 @@ fn warn_unsaved(what: &str, errors: &[SetupError]) {
 fn hint(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupError> {
     let kata = practice.load(name)?;
     if kata.hints.is_empty() {
-        println!("{name} has no hints.");
+        match lang {
+            Lang::En => println!("{name} has no hints."),
+            Lang::Zh => println!("{name} 没有提示。"),
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let mut state = State::load(practice);
     let entry = state.kata(name);
     entry.hints_shown = (entry.hints_shown + 1).min(kata.hints.len());
     let shown = entry.hints_shown;
+    let zh = lang == Lang::Zh;
     for (i, h) in kata.hints.iter().take(shown).enumerate() {
-        let text = if lang == Lang::Zh { &h.zh } else { &h.en };
-        println!(
-            "{} {}",
-            format!("Hint {}/{}:", i + 1, kata.hints.len()).bold(),
-            report::wrap(text, 66, "").trim()
+        let text = if zh { &h.zh } else { &h.en };
+        let label = match zh {
+            false => format!("Hint {}/{}:", i + 1, kata.hints.len()),
+            true => format!("提示 {}/{}：", i + 1, kata.hints.len()),
+        };
+        // Further lines start under the hint's first word.
+        print!(
+            "{}",
+            report::hanging(0, &label, &label.bold().to_string(), text, report::width())
         );
     }
     if shown == kata.hints.len() {
-        println!("{}", "That was the last hint.".dimmed());
+        println!(
+            "{}",
+            report::tr(zh, "That was the last hint.", "这是最后一条提示。").dimmed()
+        );
     }
     if let Err(e) = state.save(practice) {
         warn_unsaved("the hints shown", &[e]);

@@ -12,12 +12,14 @@
 //! - [`gradcheck`]: central differences of the user's own function;
 //! - [`report`]: showing verdicts to people and tools;
 //! - [`quiet`]: running in-process code that may panic, silently;
+//! - [`signature`]: the order a kata's inputs and outputs are shown in;
 //! - [`state`], [`files`]: what the tool remembers and writes;
 //! - [`verify`]: the self-check of the catalog, for kata authors;
 //! - [`history`]: the practice log, `.kata/history.jsonl`;
 //! - [`watch`]: re-checking on every save, with one-key commands;
 //! - [`interview`]: timed mock interviews on fresh stubs;
 //! - [`stats`]: statistics and spaced repetition (`kata stats`, `kata next`);
+//! - [`list`]: `kata list`, by track;
 //! - [`commands`]: one function per subcommand.
 
 // First, so that its `print!`/`println!` replace std's in every module below.
@@ -39,9 +41,11 @@ pub mod hash;
 pub mod history;
 pub mod interview;
 pub mod judge;
+pub mod list;
 pub mod quiet;
 pub mod report;
 pub mod run;
+pub mod signature;
 pub mod state;
 pub mod stats;
 pub mod verify;

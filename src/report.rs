@@ -1,39 +1,68 @@
-//! Showing verdicts: to a person (coloured, 80 columns) or to a tool
-//! (`--json`, shaped like Exercism's results.json version 3).
+//! Showing verdicts: to a person (coloured, the terminal's width) or to a
+//! tool (`--json`, shaped like Exercism's results.json version 3).
 
 use std::fmt::Write as _;
+use std::io::IsTerminal;
 
 use colored::Colorize;
 use kata_harness::Value;
 use serde_json::json;
-use similar::{ChangeTag, TextDiff};
 
 use crate::check::{CaseReport, KataReport, OutputFailure, PartReport, Status, Verdict};
 use crate::diagnosis::{self, Kind};
-use crate::judge::{unravel, Mismatch};
+use crate::judge::{unravel, Mismatch, Tolerance};
 use crate::run::{Crash, Printed};
 
-/// Elements per line of a printed array.
-const PER_LINE: usize = 5;
 /// Lines of a user's printed output shown per case.
 const PRINTED_LINES: usize = 12;
 /// Failing cases shown in full per part; the rest get one line each.
 const DETAILED: usize = 1;
 /// Failing cases listed per part at most.
 const LISTED: usize = 8;
+/// Differing rows shown per output; the rest are counted.
+const DIFF_ROWS: usize = 6;
+/// Where case details start.
+const DETAIL: usize = 6;
 
-/// Renders a report for a terminal. `zh` picks the Chinese mistake messages.
+/// The width reports wrap at: the terminal's when standard output is one,
+/// else 80.
+pub fn width() -> usize {
+    if std::io::stdout().is_terminal() {
+        if let Ok((columns, _)) = crossterm::terminal::size() {
+            return usize::from(columns).clamp(40, 240);
+        }
+    }
+    80
+}
+
+/// `en` or `zh`, as the language asks.
+pub fn tr(zh: bool, en: &'static str, zh_text: &'static str) -> &'static str {
+    if zh {
+        zh_text
+    } else {
+        en
+    }
+}
+
+/// Renders a report for a terminal. `zh` picks the Chinese labels and
+/// mistake messages.
 pub fn human(report: &KataReport, zh: bool) -> String {
+    let width = width();
     let mut out = String::new();
     let name = report.name.bold();
     let cached = if report.cached {
-        " (cached)".dimmed().to_string()
+        format!(" ({})", tr(zh, "cached", "缓存结果")).dimmed().to_string()
     } else {
         String::new()
     };
     match report.status {
         Status::CompileError => {
-            let _ = writeln!(out, "{} {name}: does not compile{cached}", "✗".red().bold());
+            let _ = writeln!(
+                out,
+                "{} {name}: {}{cached}",
+                "✗".red().bold(),
+                tr(zh, "does not compile", "无法编译")
+            );
             if let Some(text) = &report.compile_error {
                 out.push_str(text);
                 if !text.ends_with('\n') {
@@ -43,52 +72,70 @@ pub fn human(report: &KataReport, zh: bool) -> String {
             return out;
         }
         Status::NotImplemented => {
-            let _ = writeln!(
-                out,
-                "{} {name}: not implemented yet: replace the todo!() in katas/{}.rs{cached}",
-                "·".yellow().bold(),
-                report.name
-            );
+            let what = match zh {
+                false => format!("not implemented yet: replace the todo!() in katas/{}.rs", report.name),
+                true => format!("尚未实现：请替换 katas/{}.rs 中的 todo!()", report.name),
+            };
+            let _ = writeln!(out, "{} {name}: {what}{cached}", "·".yellow().bold());
             return out;
         }
         Status::Passed => {
             let (total, fixtures) = count_cases(report);
-            let _ = writeln!(
-                out,
-                "{} {name}: passed {total} cases ({fixtures} fixtures, {} random, seed {}){cached}",
-                "✓".green().bold(),
-                total - fixtures,
-                report.seed
-            );
+            let what = match zh {
+                false => format!(
+                    "passed {total} cases ({fixtures} fixtures, {} random, seed {})",
+                    total - fixtures,
+                    report.seed
+                ),
+                true => format!(
+                    "通过全部 {total} 个用例（{fixtures} 个固定用例，{} 个随机用例，种子 {}）",
+                    total - fixtures,
+                    report.seed
+                ),
+            };
+            let _ = writeln!(out, "{} {name}: {what}{cached}", "✓".green().bold());
+            for part in &report.parts {
+                printed_section(&mut out, part, zh);
+            }
         }
-        Status::Failed => {
-            let _ = writeln!(out, "{} {name}: failed{cached}", "✗".red().bold());
-        }
-    }
-    if report.status == Status::Failed {
-        for part in &report.parts {
-            part_human(&mut out, report, part, zh);
-        }
-    }
-    for part in &report.parts {
-        if report.status == Status::Passed {
-            printed_section(&mut out, part);
-        }
+        Status::Failed => match &report.parts[..] {
+            // One part named like the kata: one heading says it all.
+            [part] if part.name == report.name => {
+                let _ = writeln!(out, "{} {name}: {}{cached}", "✗".red().bold(), part_summary(part, zh));
+                part_body(&mut out, report, part, zh, width);
+            }
+            parts => {
+                let _ = writeln!(
+                    out,
+                    "{} {name}: {}{cached}",
+                    "✗".red().bold(),
+                    tr(zh, "failed", "未通过")
+                );
+                for part in parts {
+                    part_human(&mut out, report, part, zh, width);
+                }
+            }
+        },
     }
     if let Some(g) = &report.gradient_check {
-        let _ = writeln!(
-            out,
-            "  {} {}",
-            "Gradient check:".yellow().bold(),
-            wrap(&crate::gradcheck::explain(g), 60, "  ").trim_start()
-        );
+        let label = tr(zh, "Gradient check:", "梯度检查：");
+        out.push_str(&hanging(
+            2,
+            label,
+            &label.yellow().bold().to_string(),
+            &crate::gradcheck::explain(g),
+            width,
+        ));
     }
     if report.dropped_bytes > 0 {
-        let _ = writeln!(
-            out,
-            "  (your program printed {} more bytes, not shown)",
-            report.dropped_bytes
-        );
+        let _ = match zh {
+            false => writeln!(
+                out,
+                "  (your program printed {} more bytes, not shown)",
+                report.dropped_bytes
+            ),
+            true => writeln!(out, "  （你的程序还输出了 {} 字节，未显示）", report.dropped_bytes),
+        };
     }
     out
 }
@@ -98,81 +145,103 @@ fn count_cases(report: &KataReport) -> (usize, usize) {
     (cases.len(), cases.iter().filter(|c| c.seed.is_none()).count())
 }
 
-fn part_human(out: &mut String, report: &KataReport, part: &PartReport, zh: bool) {
+/// `passed 27 cases`, `failed 3 of 27 cases`, `not implemented yet`.
+fn part_summary(part: &PartReport, zh: bool) -> String {
     let total = part.cases.len();
-    match part.status {
-        Status::Passed => {
-            let _ = writeln!(out, "  {} {}: passed {total} cases", "✓".green(), part.name);
-            return;
-        }
-        Status::NotImplemented => {
-            let _ = writeln!(out, "  {} {}: not implemented yet", "·".yellow(), part.name);
-            return;
-        }
-        _ => {}
+    let failing = part.cases.iter().filter(|c| c.verdict != Verdict::Pass).count();
+    match (part.status, zh) {
+        (Status::Passed, false) => format!("passed {total} cases"),
+        (Status::Passed, true) => format!("通过全部 {total} 个用例"),
+        (Status::NotImplemented, _) => tr(zh, "not implemented yet", "尚未实现").to_string(),
+        (_, false) => format!("failed {failing} of {total} cases"),
+        (_, true) => format!("{total} 个用例中 {failing} 个未通过"),
     }
+}
+
+fn part_human(out: &mut String, report: &KataReport, part: &PartReport, zh: bool, width: usize) {
+    let mark = match part.status {
+        Status::Passed => "✓".green(),
+        Status::NotImplemented => "·".yellow(),
+        _ => "✗".red(),
+    };
+    let _ = writeln!(out, "  {mark} {}: {}", part.name, part_summary(part, zh));
+    if matches!(part.status, Status::Failed | Status::CompileError) {
+        part_body(out, report, part, zh, width);
+    }
+}
+
+/// A failing part's cases, the first in detail, and the mistake it looks like.
+fn part_body(out: &mut String, report: &KataReport, part: &PartReport, zh: bool, width: usize) {
     let failing: Vec<&CaseReport> = part.cases.iter().filter(|c| c.verdict != Verdict::Pass).collect();
-    let _ = writeln!(
-        out,
-        "  {} {}: failed {} of {total} cases",
-        "✗".red(),
-        part.name,
-        failing.len()
-    );
     for (i, case) in failing.iter().enumerate() {
         if i >= LISTED {
-            let _ = writeln!(out, "    … and {} more", failing.len() - LISTED);
+            let _ = match zh {
+                false => writeln!(out, "    … and {} more", failing.len() - LISTED),
+                true => writeln!(out, "    … 另有 {} 个", failing.len() - LISTED),
+            };
             break;
         }
-        let line = format!("{}: {}", case_title(case), verdict_line(&case.verdict));
-        let _ = writeln!(out, "    {} {}", "✗".red(), wrap(&line, 72, "      ").trim_start());
+        let line = format!(
+            "{}: {}",
+            case_title(case, zh),
+            verdict_line(&case.verdict, Some(&part.name), zh)
+        );
+        let _ = writeln!(
+            out,
+            "    {} {}",
+            "✗".red(),
+            wrap(&line, width.saturating_sub(DETAIL), &" ".repeat(DETAIL)).trim_start()
+        );
         if i < DETAILED {
-            case_detail(out, report, case);
+            case_detail(out, report, part, case, zh, width);
         }
     }
-    findings_section(out, part, zh);
+    findings_section(out, part, zh, width);
 }
 
 /// Under a failing part: at most [`diagnosis::SHOWN`] findings, most specific
 /// first. The gradient check has its own line below the parts.
-fn findings_section(out: &mut String, part: &PartReport, zh: bool) {
+fn findings_section(out: &mut String, part: &PartReport, zh: bool, width: usize) {
     let shown = part.diagnoses.iter().filter(|f| f.kind != Kind::Gradient);
     for f in shown.take(diagnosis::SHOWN) {
-        let label = match (f.kind, zh) {
-            (Kind::Mistake, false) => "This looks like:",
-            (Kind::Mistake, true) => "这看起来是：",
-            (Kind::Panic, false) => "About this panic:",
-            (Kind::Panic, true) => "关于这个 panic：",
-            (Kind::Invariant, false) => "Broken property:",
-            (Kind::Invariant, true) => "性质不成立：",
-            (Kind::Pattern | Kind::Gradient, false) => "In the numbers:",
-            (Kind::Pattern | Kind::Gradient, true) => "数值规律：",
+        let label = match f.kind {
+            Kind::Mistake => tr(zh, "This looks like:", "这看起来是："),
+            Kind::Panic => tr(zh, "About this panic:", "关于这个 panic："),
+            Kind::Invariant => tr(zh, "Broken property:", "性质不成立："),
+            Kind::Pattern | Kind::Gradient => tr(zh, "In the numbers:", "数值规律："),
         };
-        let indent = " ".repeat(4);
-        let text = wrap(&format!("{label} {}", f.message(zh)), 74, &indent);
-        let text = text.trim_start().replacen(label, &label.yellow().bold().to_string(), 1);
-        let _ = writeln!(out, "  {text}");
+        out.push_str(&hanging(2, label, &label.yellow().bold().to_string(), &f.message(zh), width));
     }
 }
 
-fn case_title(case: &CaseReport) -> String {
-    match case.seed {
-        Some(seed) => format!("{} (seed {seed})", case.case),
-        None => case.case.clone(),
+fn case_title(case: &CaseReport, zh: bool) -> String {
+    match (case.seed, zh) {
+        (Some(seed), false) => format!("{} (seed {seed})", case.case),
+        (Some(seed), true) => format!("{}（种子 {seed}）", case.case),
+        (None, _) => case.case.clone(),
     }
 }
 
-fn verdict_line(v: &Verdict) -> String {
+fn verdict_line(v: &Verdict, part: Option<&str>, zh: bool) -> String {
     match v {
-        Verdict::Pass => "passed".into(),
-        Verdict::NotImplemented => "not implemented yet".into(),
-        Verdict::Mismatch { outputs } => outputs.iter().map(mismatch_line).collect::<Vec<_>>().join("; "),
+        Verdict::Pass => tr(zh, "passed", "通过").into(),
+        Verdict::NotImplemented => tr(zh, "not implemented yet", "尚未实现").into(),
+        Verdict::Mismatch { outputs } => outputs
+            .iter()
+            .map(|f| mismatch_line(f, part, zh))
+            .collect::<Vec<_>>()
+            .join("; "),
         Verdict::Panicked { message, location } => match location {
             Some(l) => format!("panicked at {l}: {}", first_line(message)),
             None => format!("panicked: {}", first_line(message)),
         },
         Verdict::Crashed { crash } => crash_line(crash),
-        Verdict::NotRun => "not run: the time limit was reached first".into(),
+        Verdict::NotRun => tr(
+            zh,
+            "not run: the time limit was reached first",
+            "未运行：已先达到时间限制",
+        )
+        .into(),
         Verdict::BadInput { message } => format!("the case does not fit the kata (a fixture fault): {message}"),
     }
 }
@@ -192,21 +261,37 @@ pub fn crash_line(crash: &Crash) -> String {
     }
 }
 
-fn mismatch_line(f: &OutputFailure) -> String {
-    let what = match &f.mismatch {
-        Mismatch::Missing => "missing".to_string(),
-        Mismatch::Dtype { got, expected } => format!("type {got}, expected {expected}"),
-        Mismatch::Shape { got, expected } => format!("shape {}, expected {}", dims(got), dims(expected)),
-        Mismatch::Values(d) => {
+/// An output's name within its part: `attn` for `scaled_dot_product_attention.attn`.
+fn short_name<'a>(name: &'a str, part: Option<&str>) -> &'a str {
+    part.and_then(|p| name.strip_prefix(p)?.strip_prefix('.'))
+        .unwrap_or(name)
+}
+
+fn mismatch_line(f: &OutputFailure, part: Option<&str>, zh: bool) -> String {
+    let what = match (&f.mismatch, zh) {
+        (Mismatch::Missing, _) => tr(zh, "missing", "缺失").to_string(),
+        (Mismatch::Dtype { got, expected }, false) => format!("type {got}, expected {expected}"),
+        (Mismatch::Dtype { got, expected }, true) => format!("类型 {got}，应为 {expected}"),
+        (Mismatch::Shape { got, expected }, false) => format!("shape {}, expected {}", dims(got), dims(expected)),
+        (Mismatch::Shape { got, expected }, true) => format!("形状 {}，应为 {}", dims(got), dims(expected)),
+        (Mismatch::Values(d), _) => {
             let pct = 100.0 * d.mismatched as f64 / d.total.max(1) as f64;
-            let nf = match d.non_finite {
-                Some(i) => format!(", non-finite at {:?}", unravel(i, f.expected.shape())),
-                None => String::new(),
-            };
-            format!("mismatched {} of {} elements ({pct:.1}%){nf}", d.mismatched, d.total)
+            let at = d.non_finite.map(|i| unravel(i, f.expected.shape()));
+            match (zh, at) {
+                (false, None) => format!("mismatched {} of {} elements ({pct:.1}%)", d.mismatched, d.total),
+                (false, Some(at)) => format!(
+                    "mismatched {} of {} elements ({pct:.1}%), non-finite at {at:?}",
+                    d.mismatched, d.total
+                ),
+                (true, None) => format!("{} 个元素中 {} 个不符（{pct:.1}%）", d.total, d.mismatched),
+                (true, Some(at)) => format!(
+                    "{} 个元素中 {} 个不符（{pct:.1}%），{at:?} 处不是有限数",
+                    d.total, d.mismatched
+                ),
+            }
         }
     };
-    format!("`{}` {what}", f.name)
+    format!("`{}` {what}", short_name(&f.name, part))
 }
 
 fn dims(shape: &[usize]) -> String {
@@ -214,97 +299,241 @@ fn dims(shape: &[usize]) -> String {
     format!("({})", parts.join(", "))
 }
 
-fn case_detail(out: &mut String, report: &KataReport, case: &CaseReport) {
-    let _ = writeln!(
-        out,
-        "{}",
-        wrap(&format!("inputs: {}", case.shapes), 74, "      ").dimmed()
-    );
+fn case_detail(out: &mut String, report: &KataReport, part: &PartReport, case: &CaseReport, zh: bool, width: usize) {
+    let label = tr(zh, "inputs:", "输入：");
+    // A name stays with its shape or value on a wrapped line.
+    let shapes = case.shapes.replace(" (", "\u{a0}(").replace(" = ", "\u{a0}=\u{a0}");
+    out.push_str(&hanging(DETAIL, label, label, &shapes, width).dimmed().to_string());
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
     if let Verdict::Mismatch { outputs } = &case.verdict {
         for f in outputs {
-            output_detail(out, f);
+            output_detail(out, f, &part.name, zh, width);
         }
     }
     if let Some(p) = &case.printed {
-        printed_block(out, p);
+        printed_block(out, p, zh, width);
     }
-    let _ = writeln!(
-        out,
-        "      re-run: kata check {} --case {}{}",
-        report.name,
-        case.case,
-        case.seed.map(|s| format!(" --seed {s}")).unwrap_or_default()
-    );
+    // With one case (`--case`), the command that re-runs it is the one just run.
+    if part.cases.len() > 1 {
+        let _ = writeln!(
+            out,
+            "{:DETAIL$}{} kata check {} --case {}{}",
+            "",
+            tr(zh, "re-run:", "单独重跑："),
+            report.name,
+            case.case,
+            case.seed.map(|s| format!(" --seed {s}")).unwrap_or_default()
+        );
+    }
 }
 
-fn output_detail(out: &mut String, f: &OutputFailure) {
+fn output_detail(out: &mut String, f: &OutputFailure, part: &str, zh: bool, width: usize) {
     let Mismatch::Values(d) = &f.mismatch else { return };
     let shape = f.expected.shape();
     let _ = writeln!(
         out,
-        "      `{}` (tolerance {:.0e} + {:.0e}·|expected|):",
-        f.name, f.atol, f.rtol
+        "{:DETAIL$}`{}` ({} {:.0e} + {:.0e}·|{}|):",
+        "",
+        short_name(&f.name, Some(part)),
+        tr(zh, "tolerance", "容差"),
+        f.atol,
+        f.rtol,
+        tr(zh, "expected", "期望值"),
     );
     if let Some((abs, i)) = d.max_abs {
         let _ = writeln!(
             out,
-            "        greatest absolute difference {abs:.3e} at {:?}",
-            unravel(i, shape)
+            "{:w$}{} {abs:.3e} {} {:?}",
+            "",
+            tr(zh, "greatest absolute difference", "最大绝对误差"),
+            tr(zh, "at", "位于"),
+            unravel(i, shape),
+            w = DETAIL + 2
         );
     }
     if let Some((rel, i)) = d.max_rel {
         let _ = writeln!(
             out,
-            "        greatest relative difference {rel:.3e} at {:?}",
-            unravel(i, shape)
+            "{:w$}{} {rel:.3e} {} {:?}",
+            "",
+            tr(zh, "greatest relative difference", "最大相对误差"),
+            tr(zh, "at", "位于"),
+            unravel(i, shape),
+            w = DETAIL + 2
         );
     }
     if let Some(got) = &f.got {
-        diff_block(out, got, &f.expected, f);
+        let tol = Tolerance {
+            rtol: f.rtol,
+            atol: f.atol,
+        };
+        out.push_str(&diff_rows(
+            got,
+            &f.expected,
+            tol,
+            zh,
+            width.saturating_sub(DETAIL + 2),
+            DETAIL + 2,
+        ));
     }
 }
 
-/// A got-vs-expected diff of the formatted arrays, around the mismatches.
-fn diff_block(out: &mut String, got: &Value, expected: &Value, f: &OutputFailure) {
-    let tol = crate::judge::Tolerance {
-        rtol: f.rtol,
-        atol: f.atol,
-    };
+/// The differing rows of an output, one layout at every size: per row (the
+/// last axis, cut into pieces that fit the width), the expected values, the
+/// values got under them in the same columns, and a `^` under each element
+/// that differs. Columns are aligned on the decimal point and always apart.
+fn diff_rows(got: &Value, expected: &Value, tol: Tolerance, zh: bool, width: usize, indent: usize) -> String {
+    let shape = expected.shape();
     let exp_items = elements(expected);
-    let got_items: Vec<String> = elements(got)
+    let got_items = elements(got);
+    if got.shape() != shape || got_items.len() != exp_items.len() {
+        return String::new();
+    }
+    let differs: Vec<bool> = numbers(got)
         .into_iter()
-        .zip(numbers(got).into_iter().zip(numbers(expected)))
-        .zip(&exp_items)
-        .map(|((g_text, (g, e)), e_text)| match (g, e) {
-            // Within tolerance: print it as the expected value so only real differences show.
-            (Some(g), Some(e)) if tol.close(g, e) => e_text.clone(),
-            _ => g_text,
+        .zip(numbers(expected))
+        .zip(got_items.iter().zip(&exp_items))
+        .map(|((g, e), (g_text, e_text))| match (g, e) {
+            (Some(g), Some(e)) => !tol.close(g, e),
+            _ => g_text != e_text,
         })
         .collect();
-    let exp_text = lines(&exp_items, expected.shape());
-    let got_text = lines(&got_items, expected.shape());
-    let diff = TextDiff::from_lines(&exp_text, &got_text);
-    let _ = writeln!(out, "      {} {}", "- expected".red(), "+ got".green());
-    for (h, group) in diff.grouped_ops(1).iter().enumerate() {
-        if h >= 3 {
-            let _ = writeln!(out, "      …");
-            break;
-        }
-        if h > 0 {
-            let _ = writeln!(out, "      ⋮");
-        }
-        for op in group {
-            for change in diff.iter_changes(op) {
-                let text = change.value().trim_end();
-                let line = match change.tag() {
-                    ChangeTag::Delete => format!("- {text}").red().to_string(),
-                    ChangeTag::Insert => format!("+ {text}").green().to_string(),
-                    ChangeTag::Equal => format!("  {text}").dimmed().to_string(),
-                };
-                let _ = writeln!(out, "      {line}");
+    let words = [tr(zh, "expected", "期望"), tr(zh, "got", "实际")];
+    let word_width = words.iter().map(|w| display_width(w)).max().unwrap_or(0);
+    let row_len = shape.last().copied().unwrap_or(1).max(1);
+    let label_room = 4 + shape.len() * 6;
+    let room = width.saturating_sub(label_room + word_width + 2).max(12);
+    // Pieces of rows holding a difference: (first element, end, label).
+    let mut pieces: Vec<(usize, usize, String)> = Vec::new();
+    let mut differing_pieces = 0;
+    for row_start in (0..exp_items.len()).step_by(row_len) {
+        let row_end = (row_start + row_len).min(exp_items.len());
+        let mut start = row_start;
+        while start < row_end {
+            // As many columns as fit, at least one.
+            let mut end = start;
+            let mut used = 0;
+            while end < row_end {
+                let w = cell_width(&exp_items[end], &got_items[end]) + 2;
+                if end > start && used + w > room {
+                    break;
+                }
+                used += w;
+                end += 1;
             }
+            if differs[start..end].iter().any(|&d| d) {
+                differing_pieces += 1;
+                if pieces.len() < DIFF_ROWS {
+                    pieces.push((start, end, piece_label(shape, row_start, start, end, row_len)));
+                }
+            }
+            start = end;
         }
     }
+    let label_width = pieces.iter().map(|p| p.2.chars().count()).max().unwrap_or(0);
+    let mut text = String::new();
+    for (start, end, label) in &pieces {
+        let mut lines = [String::new(), String::new(), String::new()];
+        for i in *start..*end {
+            let (l, r) = column(&exp_items[i], &got_items[i]);
+            let cells = [align(&exp_items[i], l, r), align(&got_items[i], l, r)];
+            let w = l + r;
+            lines[0].push_str(&cells[0]);
+            if differs[i] {
+                lines[1].push_str(&cells[1].red().bold().to_string());
+                lines[2].push_str(&"^".repeat(w).red().to_string());
+            } else {
+                lines[1].push_str(&cells[1]);
+                lines[2].push_str(&" ".repeat(w));
+            }
+            for line in &mut lines {
+                line.push_str("  ");
+            }
+        }
+        let pad = |word: &str| " ".repeat(word_width - display_width(word));
+        let _ = writeln!(
+            text,
+            "{:indent$}{label:<label_width$}  {}{}  {}",
+            "",
+            words[0],
+            pad(words[0]),
+            lines[0].trim_end()
+        );
+        let _ = writeln!(
+            text,
+            "{:indent$}{:label_width$}  {}{}  {}",
+            "",
+            "",
+            words[1],
+            pad(words[1]),
+            lines[1].trim_end()
+        );
+        let _ = writeln!(
+            text,
+            "{:indent$}{:label_width$}  {:word_width$}  {}",
+            "",
+            "",
+            "",
+            lines[2].trim_end()
+        );
+    }
+    if differing_pieces > pieces.len() {
+        let more = differing_pieces - pieces.len();
+        let _ = match zh {
+            false => writeln!(text, "{:indent$}… and {more} more rows that differ", ""),
+            true => writeln!(text, "{:indent$}… 另有 {more} 行不同", ""),
+        };
+    }
+    text
+}
+
+/// `[1, 2, :]` for a whole row, `[1, 2, 5:10]` for a piece of one, `[]` for a 0-d array.
+fn piece_label(shape: &[usize], row_start: usize, start: usize, end: usize, row_len: usize) -> String {
+    if shape.is_empty() {
+        return "[]".into();
+    }
+    let mut index: Vec<String> = unravel(row_start, shape)[..shape.len() - 1]
+        .iter()
+        .map(usize::to_string)
+        .collect();
+    let (a, b) = (start - row_start, end - row_start);
+    index.push(if a == 0 && b == row_len {
+        ":".into()
+    } else {
+        format!("{a}:{b}")
+    });
+    format!("[{}]", index.join(", "))
+}
+
+/// A number's text split where its decimals start: `-1` and `.5e-7`.
+fn split_number(text: &str) -> (&str, &str) {
+    match text.find(['.', 'e']) {
+        Some(i) if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => text.split_at(i),
+        _ => (text, ""),
+    }
+}
+
+/// The widths of a column's integer and decimal parts.
+fn column(exp: &str, got: &str) -> (usize, usize) {
+    let (el, er) = split_number(exp);
+    let (gl, gr) = split_number(got);
+    (
+        el.chars().count().max(gl.chars().count()),
+        er.chars().count().max(gr.chars().count()),
+    )
+}
+
+fn cell_width(exp: &str, got: &str) -> usize {
+    let (l, r) = column(exp, got);
+    l + r
+}
+
+/// `text` padded to the column, its decimal point in line with the others'.
+fn align(text: &str, left: usize, right: usize) -> String {
+    let (l, r) = split_number(text);
+    format!("{l:>left$}{r:<right$}")
 }
 
 fn numbers(v: &Value) -> Vec<Option<f64>> {
@@ -323,7 +552,7 @@ fn elements(v: &Value) -> Vec<String> {
     }
 }
 
-/// A real in at most 11 characters, with 6 significant digits.
+/// A real in at most 12 characters, with 6 significant digits.
 pub fn fmt_f64(x: f64) -> String {
     if x == 0.0 || (1e-3..1e6).contains(&x.abs()) {
         let s = format!("{x:.6}");
@@ -338,63 +567,53 @@ pub fn fmt_f64(x: f64) -> String {
             s
         }
     } else if x.is_finite() {
-        format!("{x:.5e}")
+        // `1e-5` rather than `1.00000e-5`.
+        let s = format!("{x:.5e}");
+        match s.split_once('e') {
+            Some((mantissa, exponent)) if mantissa.contains('.') => {
+                format!("{}e{exponent}", mantissa.trim_end_matches('0').trim_end_matches('.'))
+            }
+            _ => s,
+        }
     } else {
         format!("{x}")
     }
 }
 
-/// Lines of at most [`PER_LINE`] elements, each led by the index of its
-/// first element, never crossing a row.
-fn lines(items: &[String], shape: &[usize]) -> String {
-    let row = shape.last().copied().unwrap_or(1).max(1);
-    let mut text = String::new();
-    for (start, chunk) in chunk_starts(items.len(), row) {
-        let index = unravel(start, shape);
-        let cells: Vec<String> = items[start..start + chunk].iter().map(|s| format!("{s:>12}")).collect();
-        let _ = writeln!(text, "{:<12}{}", format!("{index:?}"), cells.join(""));
-    }
-    text
+/// Columns `text` takes on a terminal (a CJK character takes two).
+pub fn display_width(text: &str) -> usize {
+    textwrap::core::display_width(text)
 }
 
-fn chunk_starts(len: usize, row: usize) -> Vec<(usize, usize)> {
-    let mut starts = Vec::new();
-    let mut row_start = 0;
-    while row_start < len {
-        let row_end = (row_start + row).min(len);
-        let mut s = row_start;
-        while s < row_end {
-            let n = PER_LINE.min(row_end - s);
-            starts.push((s, n));
-            s += n;
-        }
-        row_start = row_end;
-    }
-    starts
-}
-
-fn printed_section(out: &mut String, part: &PartReport) {
+fn printed_section(out: &mut String, part: &PartReport, zh: bool) {
     for case in &part.cases {
         if let Some(p) = &case.printed {
-            let _ = writeln!(out, "    {} {} printed:", part.name, case.case);
-            printed_block(out, p);
+            let _ = writeln!(out, "    {} {} {}:", part.name, case.case, tr(zh, "printed", "的输出"));
+            printed_block(out, p, zh, width());
         }
     }
 }
 
-fn printed_block(out: &mut String, p: &Printed) {
+fn printed_block(out: &mut String, p: &Printed, zh: bool, width: usize) {
     for (label, text) in [("stdout", &p.stdout), ("stderr", &p.stderr)] {
         if text.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "      your {label}:");
+        let _ = writeln!(out, "{:DETAIL$}{} {label}:", "", tr(zh, "your", "你的"));
         let lines: Vec<&str> = text.lines().collect();
         for line in lines.iter().take(PRINTED_LINES) {
-            let shown: String = line.chars().take(70).map(visible).collect();
-            let _ = writeln!(out, "      │ {shown}");
+            let shown: String = line
+                .chars()
+                .take(width.saturating_sub(10).max(20))
+                .map(visible)
+                .collect();
+            let _ = writeln!(out, "{:DETAIL$}│ {shown}", "");
         }
         if lines.len() > PRINTED_LINES {
-            let _ = writeln!(out, "      │ … {} more lines", lines.len() - PRINTED_LINES);
+            let _ = match zh {
+                false => writeln!(out, "{:DETAIL$}│ … {} more lines", "", lines.len() - PRINTED_LINES),
+                true => writeln!(out, "{:DETAIL$}│ … 另有 {} 行", "", lines.len() - PRINTED_LINES),
+            };
         }
     }
 }
@@ -412,16 +631,56 @@ fn visible(c: char) -> char {
     }
 }
 
-/// Wraps text at `width` columns, indenting every line.
+/// Brackets and parentheses this long or shorter are never split by a wrap.
+const UNBREAKABLE: usize = 24;
+
+/// Wraps text at `width` columns (the indent not counted), indenting every
+/// line. A short bracketed group, such as a shape or an index (`(2, 3, 4)`,
+/// `[1, 2]`), stays on one line.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     // textwrap measures display width and breaks between CJK characters too.
-    let options = textwrap::Options::new(width + indent.len())
+    let options = textwrap::Options::new(width + display_width(indent))
         .initial_indent(indent)
-        .subsequent_indent(indent);
+        .subsequent_indent(indent)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     text.split('\n')
-        .map(|p| textwrap::fill(p, &options))
+        .map(|p| textwrap::fill(&protect_groups(p), &options).replace('\u{a0}', " "))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// `text` with the spaces inside short bracketed groups made non-breaking.
+fn protect_groups(text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..chars.len() {
+        match chars[i] {
+            '(' | '[' => open.push(i),
+            ')' | ']' => {
+                if let Some(start) = open.pop() {
+                    if i - start <= UNBREAKABLE {
+                        for c in &mut chars[start..i] {
+                            if *c == ' ' {
+                                *c = '\u{a0}';
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// `label text…` at `indent`, the text wrapped to `width` with its further
+/// lines starting under its first (a hanging indent). `styled` is the label
+/// as printed (coloured), `label` as measured.
+pub fn hanging(indent: usize, label: &str, styled: &str, text: &str, width: usize) -> String {
+    let pad = " ".repeat(indent + display_width(label) + 1);
+    let body = wrap(text, width.saturating_sub(pad.len()).max(20), &pad);
+    let body = body.strip_prefix(pad.as_str()).unwrap_or(&body);
+    format!("{:indent$}{styled} {body}\n", "")
 }
 
 /// The results of several katas as one results.json (version 3) object:
@@ -455,7 +714,7 @@ pub fn json(reports: &[KataReport]) -> serde_json::Value {
                 tests.push(json!({
                     "name": format!("{}/{}/{}", r.name, part.name, case.case),
                     "status": if pass { "pass" } else { "fail" },
-                    "message": if pass { serde_json::Value::Null } else { json!(verdict_line(&case.verdict)) },
+                    "message": if pass { serde_json::Value::Null } else { json!(verdict_line(&case.verdict, None, false)) },
                     "output": case.printed.as_ref().map(|p| format!("{}{}", p.stdout, p.stderr)),
                 }));
             }
@@ -481,14 +740,53 @@ mod tests {
         assert_eq!(fmt_f64(1.5), "1.5");
         assert_eq!(fmt_f64(-1.224744871391589), "-1.224745");
         assert_eq!(fmt_f64(0.0), "0");
-        assert_eq!(fmt_f64(1e-7), "1.00000e-7");
+        assert_eq!(fmt_f64(1e-7), "1e-7");
+        assert_eq!(fmt_f64(1.49594e-182), "1.49594e-182");
         assert_eq!(fmt_f64(f64::NAN), "NaN");
     }
 
     #[test]
-    fn lines_never_cross_a_row() {
-        assert_eq!(chunk_starts(7, 7), vec![(0, 5), (5, 2)]);
-        assert_eq!(chunk_starts(6, 3), vec![(0, 3), (3, 3)]);
+    fn columns_never_run_together_and_decimals_align() {
+        let exp = Value::F64(ndarray::arr1(&[1.49594e-182, -2.5, 100.0]).into_dyn());
+        let got = Value::F64(ndarray::arr1(&[5.31865e-182, -2.5, 100.25]).into_dyn());
+        let tol = Tolerance { rtol: 1e-6, atol: 0.0 };
+        let text = diff_rows(&got, &exp, tol, false, 72, 0);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(lines[0].contains("1.49594e-182  -2.5   "), "{text}");
+        assert!(lines[1].contains("5.31865e-182  -2.5   "), "{text}");
+        // The decimal points line up, and only the differing elements are marked.
+        assert_eq!(lines[0].find(".5 "), lines[1].find(".5 "), "{text}");
+        assert_eq!(
+            lines[2].matches('^').count(),
+            "5.31865e-182".len() + "100.25".len(),
+            "{text}"
+        );
+        assert!(lines[0].starts_with("[:]  expected  "), "{text}");
+    }
+
+    #[test]
+    fn long_rows_are_cut_into_labelled_pieces() {
+        let exp = Value::F64(ndarray::Array::from_shape_fn((2, 40), |(i, j)| (i * 40 + j) as f64 + 0.5).into_dyn());
+        let mut g = ndarray::Array::from_shape_fn((2, 40), |(i, j)| (i * 40 + j) as f64 + 0.5);
+        g[[1, 35]] = -7.0;
+        let got = Value::F64(g.into_dyn());
+        let tol = Tolerance { rtol: 1e-6, atol: 0.0 };
+        let text = diff_rows(&got, &exp, tol, false, 60, 2);
+        assert!(text.lines().all(|l| l.chars().count() <= 62), "{text}");
+        let label = text.lines().next().unwrap().split_whitespace().next().unwrap();
+        assert!(
+            label.starts_with("[1, ") && label.contains(':') && !label.contains(", :]"),
+            "{text}"
+        );
+        assert_eq!(text.lines().count(), 3, "{text}");
+    }
+
+    #[test]
+    fn wrapping_never_splits_a_short_group() {
+        let text = wrap("inputs: aaaa (2, 3, 4), bbbbbbbbbbbb (5, 6), c = 1", 20, "  ");
+        assert!(text.contains("(2, 3, 4)") && text.contains("(5, 6)"), "{text}");
+        assert!(!text.contains('\u{a0}'), "{text}");
     }
 
     #[test]
@@ -498,7 +796,7 @@ mod tests {
             stdout: "a\u{1e}b\x1b[2Jc\rd\te\u{85}\n".into(),
             stderr: String::new(),
         };
-        printed_block(&mut out, &printed);
+        printed_block(&mut out, &printed, false, 80);
         assert!(out.contains("│ a␞b␛[2Jc␍d\te\u{fffd}\n"), "{out:?}");
     }
 

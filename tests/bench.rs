@@ -3,7 +3,6 @@
 //! is shared, so only the shape of the output, the verdict on the outputs,
 //! and the consistency of the ratio with the advice are checked.
 
-
 use std::process::Output;
 
 use crate::common::{edit, kata, practice, solution, text, write_kata};
@@ -137,11 +136,32 @@ fn the_full_case_is_shown_next_to_pytorch() {
     assert_eq!(out.status.code(), Some(0), "{shown}");
     assert!(shown.contains("case: x (8×512×768)"), "{shown}");
     let flat = flat(&out);
-    assert!(
-        flat.contains("PyTorch 2.15.0 F.layer_norm (float64, 1 thread) took"),
-        "{shown}"
-    );
+    // Timed now when PyTorch can be imported here; else the recorded time, so labelled.
+    let torch = std::process::Command::new("python3")
+        .args(["-c", "import torch"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let label = match torch {
+        true => "F.layer_norm (float64, 1 thread), timed now, took",
+        false => "PyTorch 2.15.0 F.layer_norm (float64, 1 thread), as recorded on",
+    };
+    assert!(flat.contains(label), "{shown}");
     assert!(flat.contains("on this case: the reference takes"), "{shown}");
+
+    // Without a Python that has PyTorch, the recorded figure says where and when it is from.
+    let out = kata(dir.path())
+        .env("KATA_PYTHON", "/nonexistent/python3")
+        .args(["bench", "layer_norm", "--runs", "1"])
+        .output()
+        .expect("kata runs");
+    let recorded = text(&out).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        recorded.contains(
+            "PyTorch 2.15.0 F.layer_norm (float64, 1 thread), as recorded on 2026-11-30 on AMD EPYC (2 cores, shared) \
+             (PyTorch could not be run here), took"
+        ),
+        "{recorded}"
+    );
 }
 
 #[test]

@@ -1,6 +1,5 @@
 //! The core pipeline, through the real binary on temporary practice folders.
 
-
 use crate::common::{check, edit, kata, practice, solution, text, write_kata};
 
 #[test]
@@ -30,7 +29,11 @@ fn the_reference_passes_and_a_wrong_solution_fails_with_a_diff() {
     assert_eq!(out.status.code(), Some(1), "{t}");
     assert!(t.contains("mismatched"), "{t}");
     assert!(t.contains("greatest absolute difference"), "{t}");
-    assert!(t.contains("- expected + got"), "{t}");
+    // Row by row: expected, got under it, `^` under what differs.
+    assert!(
+        t.contains("  expected  ") && t.contains("  got  ") && t.contains('^'),
+        "{t}"
+    );
     assert!(t.contains("re-run: kata check layer_norm --case"), "{t}");
 }
 

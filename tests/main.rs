@@ -8,6 +8,7 @@ mod alternative_styles;
 mod bench;
 mod cli;
 mod diagnosis;
+mod new_user;
 mod practice_modes;
 mod reference_fixtures;
 mod robustness;

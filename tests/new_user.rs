@@ -1,0 +1,234 @@
+//! What a new user meets: cargo settings that must not break checks, and
+//! reports that read at a glance (issue 10).
+
+use crate::common::{check, edit, kata, practice, solution, text, write_kata};
+
+/// The reference layer_norm renamed, and a `layer_norm` that passes its
+/// result through `body` (an expression of `y`).
+fn layer_norm_with(body: &str) -> String {
+    edit(solution("layer_norm"), "pub fn layer_norm(", "fn reference_layer_norm(")
+        + "\npub fn layer_norm(x: ArrayViewD<f64>, s: &[usize], w: Option<ArrayViewD<f64>>,\n    \
+           b: Option<ArrayViewD<f64>>, eps: f64) -> ArrayD<f64> {\n    \
+           let mut y = reference_layer_norm(x, s, w, b, eps);\n    "
+        + body
+        + "\n}\n"
+}
+
+/// The lines of the report's diff rows: `[i, :]  expected  …` and `got  …`.
+fn diff_lines(t: &str) -> Vec<&str> {
+    t.lines()
+        .filter(|l| {
+            let l = l.trim_start();
+            l.starts_with('[') && l.contains("]  expected  ") || l.starts_with("got  ")
+        })
+        .collect()
+}
+
+#[test]
+fn cargo_target_dir_settings_do_not_break_checks() {
+    // A fresh cache, so the dependencies are built under the user's settings.
+    let root = tempfile::tempdir().expect("a temporary folder");
+    let cache = root.path().join("cache");
+    let elsewhere = root.path().join("elsewhere");
+    std::fs::create_dir_all(root.path().join(".cargo")).expect("writable");
+    // A cargo config in an ancestor of the practice folder, where cargo looks.
+    std::fs::write(
+        root.path().join(".cargo/config.toml"),
+        format!(
+            "[build]\ntarget-dir = {:?}\n",
+            elsewhere.join("config").display().to_string()
+        ),
+    )
+    .expect("writable");
+    let dir = root.path().join("practice");
+    let out = kata(root.path())
+        .args(["init", "practice"])
+        .output()
+        .expect("kata runs");
+    assert!(out.status.success(), "{}", text(&out));
+    write_kata(&dir, "layer_norm", solution("layer_norm"));
+    let out = kata(&dir)
+        .env("KATA_CACHE_DIR", &cache)
+        .env("CARGO_TARGET_DIR", elsewhere.join("env"))
+        .env("CARGO_BUILD_TARGET_DIR", elsewhere.join("build-env"))
+        .args(["check", "layer_norm"])
+        .output()
+        .expect("kata runs");
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{t}");
+    assert!(t.contains("✓ layer_norm: passed"), "{t}");
+    // Nothing went where the user's settings point.
+    assert!(
+        !elsewhere.exists(),
+        "the dependency build used the user's target folder"
+    );
+    assert!(cache.join("programs").is_dir(), "{t}");
+}
+
+#[test]
+fn one_diff_layout_row_by_row_whether_some_or_all_rows_differ() {
+    let dir = practice();
+    // The example is x (2×3) normalized over its rows: one element off, then all.
+    write_kata(dir.path(), "layer_norm", &layer_norm_with("y[[1, 2]] += 1.0;\n    y"));
+    let out = check(dir.path(), &["layer_norm", "--case", "example"]);
+    let some = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{some}");
+    write_kata(dir.path(), "layer_norm", &layer_norm_with("y + 1.0"));
+    let out = check(dir.path(), &["layer_norm", "--case", "example"]);
+    let all = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{all}");
+
+    for (t, rows) in [(&some, vec!["[1, :]"]), (&all, vec!["[0, :]", "[1, :]"])] {
+        let lines = diff_lines(t);
+        // Each row: its expected values, then the values got right under them.
+        assert_eq!(lines.len(), 2 * rows.len(), "{t}");
+        for (pair, row) in lines.chunks(2).zip(&rows) {
+            assert!(pair[0].trim_start().starts_with(&format!("{row}  expected")), "{t}");
+            assert!(pair[1].trim_start().starts_with("got"), "{t}");
+            // Columns line up: every value of `got` ends where its expected one does.
+            let ends = |l: &str| -> Vec<usize> {
+                let chars: Vec<char> = l.chars().collect();
+                (1..chars.len())
+                    .filter(|&i| chars[i] == ' ' && chars[i - 1] != ' ')
+                    .chain([chars.len()])
+                    .collect()
+            };
+            assert_eq!(ends(pair[0]).last(), ends(pair[1]).last(), "{t}");
+        }
+        // Differing elements are marked under the row.
+        assert!(t.contains('^'), "{t}");
+        // One heading: the part is not named again under the kata.
+        assert!(t.contains("✗ layer_norm: failed 1 of 1 cases"), "{t}");
+        assert_eq!(t.matches("layer_norm: failed").count(), 1, "{t}");
+        // Inputs in the signature's order, a scalar with its value.
+        assert!(t.contains("inputs: x (2×3), normalized_shape (1), eps = 1e-5"), "{t}");
+        // With --case, no line re-running the very same case.
+        assert!(!t.contains("re-run:"), "{t}");
+    }
+    // Only the one element that differs is marked: one run of `^`.
+    let marked = some.lines().find(|l| l.contains('^')).expect("a marker line");
+    assert_eq!(marked.split_whitespace().count(), 1, "{some}");
+    let mut all_marks = all.lines().filter(|l| l.contains('^'));
+    assert!(all_marks.all(|l| l.split_whitespace().count() == 3), "{all}");
+}
+
+#[test]
+fn numbers_never_run_together() {
+    let dir = practice();
+    // Outputs around 1e-182: three-digit exponents, every element off.
+    write_kata(dir.path(), "layer_norm", &layer_norm_with("y * 1e-182"));
+    let out = check(dir.path(), &["layer_norm"]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    let lines = diff_lines(&t);
+    assert!(!lines.is_empty(), "{t}");
+    for line in lines {
+        let values = line
+            .split_whitespace()
+            .skip_while(|w| *w != "expected" && *w != "got")
+            .skip(1);
+        for v in values {
+            assert!(v.parse::<f64>().is_ok(), "`{v}` is not one number: {t}");
+        }
+    }
+    assert!(t.contains("e-182"), "{t}");
+    // All cases are listed with a re-run line for the detailed one.
+    assert!(t.contains("re-run: kata check layer_norm --case example"), "{t}");
+    // A cached failure says so too.
+    let again = text(&check(dir.path(), &["layer_norm"]));
+    assert!(again.lines().next().is_some_and(|l| l.contains("(cached)")), "{again}");
+}
+
+#[test]
+fn outputs_are_named_once_and_in_the_signatures_order() {
+    let dir = practice();
+    let wrong = edit(solution("batch_norm"), "pub fn batch_norm(", "fn reference_batch_norm(")
+        + "\n#[allow(clippy::too_many_arguments)]\npub fn batch_norm(x: ArrayViewD<f64>, running_mean: &mut Array1<f64>,\n    \
+           running_var: &mut Array1<f64>, weight: Option<ArrayView1<f64>>, bias: Option<ArrayView1<f64>>,\n    \
+           training: bool, momentum: f64, eps: f64) -> ArrayD<f64> {\n    \
+           let y = reference_batch_norm(x, running_mean, running_var, weight, bias, training, momentum, eps);\n    \
+           running_mean.mapv_inplace(|v| v + 1.0);\n    running_var.mapv_inplace(|v| v + 1.0);\n    y + 1.0\n}\n";
+    write_kata(dir.path(), "batch_norm", &wrong);
+    let out = check(dir.path(), &["batch_norm"]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    let flat = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let y = flat.find("`y` mismatched").expect("y is named");
+    let mean = flat.find("`running_mean` mismatched").expect("running_mean is named");
+    let var = flat.find("`running_var` mismatched").expect("running_var is named");
+    assert!(y < mean && mean < var, "{t}");
+    assert!(!t.contains("`batch_norm.y`"), "{t}");
+    // Inputs in the signature's order too.
+    let inputs = t
+        .lines()
+        .find(|l| l.trim_start().starts_with("inputs:"))
+        .expect("inputs");
+    let at = |name: &str| inputs.find(&format!(" {name} ")).unwrap_or(usize::MAX);
+    assert!(at("x") < at("running_mean") && at("running_mean") < at("weight"), "{t}");
+}
+
+#[test]
+fn a_missing_case_lists_the_cases_and_a_missing_name_mentions_all() {
+    let dir = practice();
+    let out = check(dir.path(), &["layer_norm", "--case", "nosuch"]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{t}");
+    assert!(t.contains("example, ") && t.contains("random-0 … random-19"), "{t}");
+    let out = check(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).contains("--all"), "{}", text(&out));
+}
+
+#[test]
+fn chinese_labels_everywhere() {
+    let dir = practice();
+    let run = |args: &[&str]| text(&kata(dir.path()).args(args).output().expect("kata runs"));
+    let show = run(&["show", "layer_norm", "--lang", "zh"]);
+    assert!(show.contains("难度: 简单") && !show.contains("easy"), "{show}");
+    let hint = run(&["hint", "layer_norm", "--lang", "zh"]);
+    assert!(hint.contains("提示 1/3") && !hint.contains("Hint"), "{hint}");
+    let list = run(&["list", "--lang", "zh"]);
+    assert!(
+        list.contains("难度") && list.contains("未开始") && !list.contains("not started"),
+        "{list}"
+    );
+    let checked = run(&["check", "layer_norm", "--lang", "zh"]);
+    assert!(checked.contains("尚未实现"), "{checked}");
+}
+
+#[test]
+fn list_groups_by_track_filters_by_tag_and_fits_80_columns() {
+    let dir = practice();
+    let out = kata(dir.path()).arg("list").output().expect("kata runs");
+    let t = text(&out);
+    assert!(out.status.success(), "{t}");
+    assert!(t.lines().any(|l| l.starts_with("classic")), "{t}");
+    assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
+    // Not cut when they fit.
+    assert!(t.contains("mse, mse_grad, sgd"), "{t}");
+    let out = kata(dir.path())
+        .args(["list", "--tag", "attention"])
+        .output()
+        .expect("kata runs");
+    let t = text(&out);
+    assert!(t.contains("self_attention") && !t.contains("kmeans"), "{t}");
+    let out = kata(dir.path())
+        .args(["list", "--tag", "nosuch"])
+        .output()
+        .expect("kata runs");
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+}
+
+#[test]
+fn show_prints_the_signatures() {
+    let dir = practice();
+    let out = kata(dir.path())
+        .args(["show", "batch_norm"])
+        .output()
+        .expect("kata runs");
+    let t = text(&out);
+    assert!(
+        t.contains("pub fn batch_norm(") && t.contains("running_mean: &mut Array1<f64>"),
+        "{t}"
+    );
+}
