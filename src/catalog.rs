@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::error::SetupError;
 use crate::gradcheck::GradientCheckSpec;
+use crate::track::{PythonPart, Track};
 
 /// Per-part tolerance defaults: `|got − exp| ≤ atol + rtol·|exp|`.
 pub const DEFAULT_RTOL: f64 = 1e-6;
@@ -85,6 +86,9 @@ pub struct Part {
     /// Absolute tolerance.
     #[serde(default = "default_atol")]
     pub atol: f64,
+    /// How the Python track calls it.
+    #[serde(default)]
+    pub python: Option<PythonPart>,
 }
 
 /// A catalogued mistake, recognised by comparing a failing output with the
@@ -246,16 +250,19 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 pub struct Practice {
     /// The folder holding `katas/` and `fixtures/`.
     pub root: PathBuf,
+    /// The language its katas are written in.
+    pub track: Track,
 }
 
 impl Practice {
     /// Uses `dir` if given, else the nearest folder at or above the current
-    /// one that holds `katas/Cargo.toml` and `fixtures/`.
+    /// one that holds `katas/Cargo.toml` (Rust) or `kata.toml` (any track)
+    /// and `fixtures/`.
     pub fn locate(dir: Option<&Path>) -> Result<Practice, SetupError> {
         if let Some(dir) = dir {
             let root = dir.to_path_buf();
             return match is_practice(&root) {
-                true => Ok(Practice { root }),
+                true => Practice::open(root),
                 false => Err(SetupError::NotAPracticeFolder(root)),
             };
         }
@@ -263,10 +270,24 @@ impl Practice {
             path: PathBuf::from("."),
             message: e.to_string(),
         })?;
-        cwd.ancestors()
-            .find(|d| is_practice(d))
-            .map(|d| Practice { root: d.to_path_buf() })
-            .ok_or(SetupError::NoPracticeFolder(cwd))
+        match cwd.ancestors().find(|d| is_practice(d)) {
+            Some(d) => Practice::open(d.to_path_buf()),
+            None => Err(SetupError::NoPracticeFolder(cwd)),
+        }
+    }
+
+    /// The folder at `root`, on the track it remembers.
+    pub fn open(root: PathBuf) -> Result<Practice, SetupError> {
+        let track = Track::of_folder(&root)?;
+        Ok(Practice { root, track })
+    }
+
+    /// The same folder on `track` instead, when given (`--track`).
+    pub fn with_track(self, track: Option<Track>) -> Practice {
+        Practice {
+            track: track.unwrap_or(self.track),
+            ..self
+        }
     }
 
     /// `katas/`.
@@ -274,9 +295,9 @@ impl Practice {
         self.root.join("katas")
     }
 
-    /// `katas/<name>.rs`.
+    /// `katas/<name>.rs` or `katas/<name>.py`, by the track.
     pub fn user_file(&self, name: &str) -> PathBuf {
-        self.katas_dir().join(format!("{name}.rs"))
+        self.katas_dir().join(format!("{name}.{}", self.track.extension()))
     }
 
     /// `katas/<name>.toml`.
@@ -333,7 +354,8 @@ impl Practice {
 }
 
 fn is_practice(dir: &Path) -> bool {
-    dir.join("katas").join("Cargo.toml").is_file() && dir.join("fixtures").is_dir()
+    (dir.join("katas").join("Cargo.toml").is_file() || dir.join(crate::track::SETTINGS_FILE).is_file())
+        && dir.join("fixtures").is_dir()
 }
 
 /// Reads a UTF-8 text file, naming the file in any error.

@@ -1,6 +1,8 @@
 //! The gradient check: when a kata's gradient part fails, compare the user's
 //! gradient with central differences of the user's *own* function (CS231n
 //! style), to tell whether the forward or the backward pass holds the bug.
+//! The user's function runs through its track, so Python forwards are
+//! differenced as Rust ones are.
 //!
 //! Described in the kata's TOML:
 //!
@@ -12,14 +14,13 @@
 //! params = ["weights", "biases"]           # inputs (or input lists) to perturb
 //! ```
 
-use std::path::Path;
-
 use kata_harness::{Inputs, Outputs, Value};
 use serde::{Deserialize, Serialize};
 
 use crate::check::{Case, KataReport, Status, Verdict};
 use crate::error::SetupError;
-use crate::run::{self, Job, Limits, PartRun};
+use crate::run::{Job, Limits, PartRun};
+use crate::track::Program;
 
 /// Elements probed per parameter array at most (spread evenly).
 const PROBES_PER_ARRAY: usize = 40;
@@ -73,7 +74,7 @@ pub fn run_check(
     spec: &GradientCheckSpec,
     report: &KataReport,
     cases: &[Case],
-    program: &Path,
+    program: &Program,
     limits: Limits,
 ) -> Result<Option<GradientReport>, SetupError> {
     let Some(part) = report
@@ -106,7 +107,7 @@ pub fn run_check(
         parts: vec![spec.function.clone()],
         inputs: &p.inputs,
     }));
-    let mut out = run::run(program, &jobs, limits)?;
+    let mut out = program.run(&jobs, limits)?;
     let Some(PartRun::Returned(gradient)) = out.parts.remove(&(0, spec.gradient.clone())) else {
         return Ok(None);
     };

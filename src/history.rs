@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Practice;
 use crate::check::{KataReport, Status};
+use crate::track::Track;
 use crate::error::SetupError;
 
 /// Which command judged a check.
@@ -75,6 +76,10 @@ pub struct CheckRecord {
     /// The interview's id, for checks inside one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interview: Option<String>,
+    /// The track the checked file was written in (`rust` in lines written
+    /// before the Python track).
+    #[serde(default)]
+    pub track: Track,
 }
 
 /// One kata's result in an interview.
@@ -200,6 +205,7 @@ pub fn record_checks(
                 status: r.status,
                 via,
                 interview: interview.map(str::to_string),
+                track: r.track,
             })
         })
         .collect();
@@ -234,6 +240,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let practice = Practice {
             root: dir.path().to_path_buf(),
+            track: Default::default(),
         };
         let check = Record::Check(CheckRecord {
             unix: 20,
@@ -242,6 +249,7 @@ mod tests {
             status: Status::Passed,
             via: Via::Check,
             interview: None,
+            track: Track::Python,
         });
         let interview = Record::Interview(InterviewRecord {
             unix: 10,

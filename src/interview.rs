@@ -32,7 +32,7 @@ use crate::build::write_atomic;
 use crate::catalog::{Difficulty, Kata, Practice};
 use crate::check::{KataReport, Status};
 use crate::cli::Lang;
-use crate::embedded;
+use crate::track::Track;
 use crate::error::SetupError;
 use crate::hash::sha256_hex;
 use crate::history::{self, Ending, InterviewKata, InterviewRecord, Record, Via};
@@ -162,6 +162,7 @@ pub fn home_of(practice: &Practice) -> Practice {
     match home {
         Some(home) if state_path(root).is_file() => Practice {
             root: home.to_path_buf(),
+            track: practice.track,
         },
         _ => practice.clone(),
     }
@@ -247,7 +248,7 @@ pub fn run(practice: &Practice, args: &InterviewArgs, color: bool) -> Result<Exi
     };
     let mut interview = Interview {
         home,
-        room: Practice { root: room },
+        room: Practice::open(room)?,
         state,
         zh,
     };
@@ -310,7 +311,7 @@ fn start(home: &Practice, args: &InterviewArgs, zh: bool) -> Result<(PathBuf, In
         println!("{}", report::wrap(&why, 74, "   "));
         println!(
             "   Edit {}",
-            shown_path(&room.join("katas").join(format!("{}.rs", kata.name))).bold()
+            shown_path(&room.join("katas").join(format!("{}.{}", kata.name, home.track.extension()))).bold()
         );
         let statement = if zh { &kata.statement_zh } else { &kata.statement };
         // Statements are written to fit 80 columns as they are.
@@ -384,12 +385,19 @@ fn write_room(home: &Practice, katas: &[Kata]) -> Result<(PathBuf, String), Setu
         }
         fs::write(&path, bytes).map_err(|e| SetupError::io(&path, e))
     };
-    for rel in [
-        "katas/Cargo.toml",
-        "katas/prelude/Cargo.toml",
-        "katas/prelude/src/lib.rs",
-    ] {
-        let bytes = embedded::practice_file(rel).ok_or_else(|| SetupError::Usage(format!("{rel} is not built in")))?;
+    // The track's shared files: the editor package (Rust), or the prelude
+    // and the settings that make the room a Python folder.
+    let shared: &[&str] = match home.track {
+        Track::Rust => &["katas/Cargo.toml", "katas/prelude/Cargo.toml", "katas/prelude/src/lib.rs"],
+        Track::Python => &["katas/prelude.py", crate::track::SETTINGS_FILE],
+    };
+    let files = home.track.practice_files();
+    for rel in shared {
+        let bytes = files
+            .iter()
+            .find(|(p, _)| p == rel)
+            .map(|(_, b)| *b)
+            .ok_or_else(|| SetupError::Usage(format!("{rel} is not built in")))?;
         write(rel, bytes)?;
     }
     let mut lib = String::from(
@@ -399,8 +407,11 @@ fn write_room(home: &Practice, katas: &[Kata]) -> Result<(PathBuf, String), Setu
     for kata in katas {
         let name = &kata.name;
         lib.push_str(&format!("pub mod {name};\n"));
-        let stub = embedded::stub(name).ok_or_else(|| SetupError::NoReference(name.clone()))?;
-        write(&format!("katas/{name}.rs"), stub.as_bytes())?;
+        let stub = home
+            .track
+            .stub(name)
+            .ok_or_else(|| SetupError::NoReference(name.clone()))?;
+        write(&format!("katas/{name}.{}", home.track.extension()), stub.as_bytes())?;
         let description = home.description_file(name);
         write(
             &format!("katas/{name}.toml"),
@@ -416,7 +427,9 @@ fn write_room(home: &Practice, katas: &[Kata]) -> Result<(PathBuf, String), Setu
             write(&format!("fixtures/{name}/{file}"), &bytes)?;
         }
     }
-    write("katas/lib.rs", lib.as_bytes())?;
+    if home.track == Track::Rust {
+        write("katas/lib.rs", lib.as_bytes())?;
+    }
     Ok((room, id))
 }
 
@@ -443,7 +456,7 @@ impl Interview {
 
     fn run(&mut self, checker: &Checker) -> Result<ExitCode, SetupError> {
         let names: Vec<String> = self.state.katas.iter().map(|s| s.name.clone()).collect();
-        let session = Session::start(&self.room.katas_dir(), &names)?;
+        let session = Session::start(&self.room.katas_dir(), self.room.track.extension(), &names)?;
         let keys = match (session.interactive(), names.len()) {
             (true, 1) => "Keys: h hint · q end the interview".to_string(),
             (true, n) => format!("Keys: h hint · 1-{n} pick the kata for h · q end the interview"),
@@ -744,7 +757,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let room = dir.path().join(".kata/interviews/20250101-000000");
         fs::create_dir_all(&room).unwrap();
-        let practice = Practice { root: room.clone() };
+        let practice = Practice {
+            root: room.clone(),
+            track: Default::default(),
+        };
         assert_eq!(
             home_of(&practice).root,
             room,

@@ -16,6 +16,7 @@
 //! - [`watch`]: re-checking on every save, with one-key commands;
 //! - [`interview`]: timed mock interviews on fresh stubs;
 //! - [`stats`]: statistics and spaced repetition (`kata stats`, `kata next`);
+//! - [`track`]: the Rust and Python tracks: user files, stubs, building and running;
 //! - [`commands`]: one function per subcommand.
 
 // First, so that its `print!`/`println!` replace std's in every module below.
@@ -40,5 +41,6 @@ pub mod report;
 pub mod run;
 pub mod state;
 pub mod stats;
+pub mod track;
 pub mod verify;
 pub mod watch;

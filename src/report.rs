@@ -10,7 +10,7 @@ use similar::{ChangeTag, TextDiff};
 
 use crate::check::{CaseReport, KataReport, OutputFailure, PartReport, Status, Verdict};
 use crate::judge::{unravel, Mismatch};
-use crate::run::{Crash, Printed};
+use crate::run::{Crash, Printed, Raised};
 
 /// Elements per line of a printed array.
 const PER_LINE: usize = 5;
@@ -44,9 +44,11 @@ pub fn human(report: &KataReport, zh: bool) -> String {
         Status::NotImplemented => {
             let _ = writeln!(
                 out,
-                "{} {name}: not implemented yet: replace the todo!() in katas/{}.rs{cached}",
+                "{} {name}: not implemented yet: replace the {} in katas/{}.{}{cached}",
                 "·".yellow().bold(),
-                report.name
+                report.track.todo(),
+                report.name,
+                report.track.extension()
             );
             return out;
         }
@@ -156,6 +158,7 @@ fn verdict_line(v: &Verdict) -> String {
             Some(l) => format!("panicked at {l}: {}", first_line(message)),
             None => format!("panicked: {}", first_line(message)),
         },
+        Verdict::Raised { raised } => raised_line(raised),
         Verdict::Crashed { crash } => crash_line(crash),
         Verdict::NotRun => "not run: the time limit was reached first".into(),
         Verdict::BadInput { message } => format!("the case does not fit the kata (a fixture fault): {message}"),
@@ -164,6 +167,21 @@ fn verdict_line(v: &Verdict) -> String {
 
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("")
+}
+
+/// A Python exception: its type, where in the user's file, the line, and the message.
+pub fn raised_line(r: &Raised) -> String {
+    let mut out = format!("raised {}", r.exception);
+    if let Some(location) = &r.location {
+        out += &format!(" at {location}");
+    }
+    if let Some(line) = &r.line {
+        out += &format!(" (`{line}`)");
+    }
+    if !r.message.is_empty() {
+        out += &format!(": {}", first_line(&r.message));
+    }
+    out
 }
 
 /// A one-line description of a crash.

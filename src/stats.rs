@@ -441,6 +441,7 @@ mod tests {
             status,
             via: Via::Check,
             interview: None,
+            track: Default::default(),
         })
     }
 

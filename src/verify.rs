@@ -6,12 +6,13 @@
 use colored::Colorize;
 use serde::Serialize;
 
-use crate::build::{self, Deps};
+use crate::build;
 use crate::catalog::{Kata, Practice};
 use crate::check::{self, Case, CheckOptions, Status};
 use crate::error::SetupError;
 use crate::files;
 use crate::judge::{self, Tolerance};
+use crate::track::Toolchain;
 
 /// What verify found for one kata.
 #[derive(Debug, Serialize)]
@@ -44,12 +45,13 @@ impl Verification {
 /// Verifies the given katas.
 pub fn verify(practice: &Practice, katas: &[Kata], opts: &CheckOptions) -> Result<Vec<Verification>, SetupError> {
     let cache = build::cache_dir(practice);
-    let deps = build::ensure_deps(&cache, opts.quiet)?;
+    let deps = Toolchain::prepare(practice, &cache, opts.quiet)?;
     // The stubs are judged in a pristine folder, whatever the user's files hold.
     let pristine = tempfile::tempdir().map_err(|e| SetupError::io(&practice.root, e))?;
-    files::init(pristine.path(), false)?;
+    files::init(pristine.path(), false, practice.track)?;
     let pristine = Practice {
         root: pristine.path().to_path_buf(),
+        track: practice.track,
     };
     katas
         .iter()
@@ -61,7 +63,7 @@ fn verify_one(
     practice: &Practice,
     pristine: &Practice,
     kata: &Kata,
-    deps: &Deps,
+    deps: &Toolchain,
     cache: &std::path::Path,
     opts: &CheckOptions,
 ) -> Result<Verification, SetupError> {

@@ -24,7 +24,7 @@ use crossterm::{cursor, execute, terminal};
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
 
-use crate::build::{self, Deps};
+use crate::build;
 use crate::catalog::{Kata, Practice};
 use crate::check::{self, CheckOptions, KataReport, Status};
 use crate::cli::Lang;
@@ -32,6 +32,7 @@ use crate::error::SetupError;
 use crate::history::{self, Via};
 use crate::report;
 use crate::state::{self, State};
+use crate::track::Toolchain;
 
 /// How long saves of one file are gathered into one check: an editor that
 /// writes a file in several steps triggers a single check.
@@ -106,12 +107,12 @@ pub struct Session {
 }
 
 impl Session {
-    /// Watches `katas_dir` for saves of `<name>.rs` (for the given names),
-    /// and starts reading keys. Raw mode is used when stdin and stdout are
-    /// both terminals.
-    pub fn start(katas_dir: &Path, names: &[String]) -> Result<Session, SetupError> {
+    /// Watches `katas_dir` for saves of `<name>.<ext>` (for the given names;
+    /// `ext` is the track's), and starts reading keys. Raw mode is used when
+    /// stdin and stdout are both terminals.
+    pub fn start(katas_dir: &Path, ext: &'static str, names: &[String]) -> Result<Session, SetupError> {
         let (tx, rx) = mpsc::channel();
-        let watcher = watch_files(katas_dir, names.to_vec(), tx.clone())?;
+        let watcher = watch_files(katas_dir, ext, names.to_vec(), tx.clone())?;
         let raw = if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
             RawMode::enable()
         } else {
@@ -231,12 +232,18 @@ fn signature(path: &Path) -> Option<(SystemTime, u64)> {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-fn watch_files(dir: &Path, names: Vec<String>, tx: Sender<Event>) -> Result<Debouncer<RecommendedWatcher>, SetupError> {
+fn watch_files(
+    dir: &Path,
+    ext: &'static str,
+    names: Vec<String>,
+    tx: Sender<Event>,
+) -> Result<Debouncer<RecommendedWatcher>, SetupError> {
+    let suffix = format!(".{ext}");
     // notify also reports a file being opened, as every check opens it: only
     // a changed signature counts as a save, or a check would trigger the next.
     let mut seen: HashMap<String, Option<(SystemTime, u64)>> = names
         .iter()
-        .map(|n| (n.clone(), signature(&dir.join(format!("{n}.rs")))))
+        .map(|n| (n.clone(), signature(&dir.join(format!("{n}.{ext}")))))
         .collect();
     let handler = move |result: DebounceEventResult| {
         // A watcher error (a full inotify queue) only loses events: the next save is seen again.
@@ -247,7 +254,7 @@ fn watch_files(dir: &Path, names: Vec<String>, tx: Sender<Event>) -> Result<Debo
                 .path
                 .file_name()
                 .and_then(|n| n.to_str())
-                .and_then(|n| n.strip_suffix(".rs"));
+                .and_then(|n| n.strip_suffix(suffix.as_str()));
             let Some(name) = stem.filter(|s| names.iter().any(|n| n == s)) else {
                 continue;
             };
@@ -304,7 +311,7 @@ fn read_line_keys(tx: Sender<Event>) {
 pub enum Outcome {
     /// The check ran: the verdict.
     Judged(KataReport),
-    /// The user's file (`katas/<name>.rs`) is gone (deleted, or mid-rename by an editor).
+    /// The user's file (`katas/<name>.rs` or `.py`) is gone (deleted, or mid-rename by an editor).
     Missing(PathBuf),
     /// Something the user must fix first (a broken description or fixture).
     Error(SetupError),
@@ -337,7 +344,7 @@ impl Outcome {
 /// cases, same build, same verdict, remembered for `kata list`.
 pub struct Checker {
     practice: Practice,
-    deps: Deps,
+    toolchain: Toolchain,
     cache: PathBuf,
     opts: CheckOptions,
     use_verdict_cache: bool,
@@ -348,10 +355,10 @@ impl Checker {
     /// machine). `use_verdict_cache: false` judges every check afresh.
     pub fn new(practice: &Practice, color: bool, use_verdict_cache: bool) -> Result<Checker, SetupError> {
         let cache = build::cache_dir(practice);
-        let deps = build::ensure_deps(&cache, false)?;
+        let toolchain = Toolchain::prepare(practice, &cache, false)?;
         Ok(Checker {
             practice: practice.clone(),
-            deps,
+            toolchain,
             cache,
             opts: CheckOptions {
                 seed: None,
@@ -367,7 +374,7 @@ impl Checker {
     /// Checks one kata.
     pub fn check(&self, name: &str) -> Outcome {
         let file = self.practice.user_file(name);
-        let shown = PathBuf::from("katas").join(format!("{name}.rs"));
+        let shown = PathBuf::from("katas").join(format!("{name}.{}", self.practice.track.extension()));
         if !file.is_file() {
             return Outcome::Missing(shown);
         }
@@ -386,7 +393,7 @@ impl Checker {
         let report = match cached.filter(|_| self.use_verdict_cache) {
             Some(r) => r,
             None => {
-                let r = check::check(practice, &kata, &self.deps, &self.cache, &self.opts)?;
+                let r = check::check(practice, &kata, &self.toolchain, &self.cache, &self.opts)?;
                 state::store_report(practice, &key, &r)?;
                 r
             }
@@ -453,7 +460,7 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
     };
     let zh = args.lang == Lang::Zh;
     let checker = Checker::new(practice, color, true)?;
-    let session = Session::start(&practice.katas_dir(), &names)?;
+    let session = Session::start(&practice.katas_dir(), practice.track.extension(), &names)?;
     let deadline = args.seconds.map(|s| Instant::now() + Duration::from_secs(s));
     let mut passed = show_check(&session, &checker, practice, &names, &current, zh);
     loop {
@@ -511,7 +518,7 @@ fn show_check(
         "{} {} {}\n",
         "kata watch".bold(),
         name.bold(),
-        format!("· katas/{name}.rs").dimmed()
+        format!("· katas/{name}.{}", practice.track.extension()).dimmed()
     ));
     session.status(&format!("checking {name}…"));
     let outcome = checker.check(name);
