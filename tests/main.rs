@@ -9,5 +9,6 @@ mod bench;
 mod cli;
 mod diagnosis;
 mod practice_modes;
+mod python_track;
 mod reference_fixtures;
 mod robustness;
