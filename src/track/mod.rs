@@ -98,7 +98,7 @@ impl Track {
                 // The descriptions and fixtures are shared; the Rust stubs and
                 // the editor package are not needed.
                 let shared = embedded::PRACTICE_FILES.iter().copied().filter(|(rel, _)| {
-                    rel.starts_with("fixtures/") || (rel.ends_with(".toml") && *rel != "katas/Cargo.toml")
+                    rel.starts_with("fixtures/") || (rel.ends_with(".toml") && !rel.ends_with("Cargo.toml"))
                 });
                 shared
                     .chain(embedded::PYTHON_FILES.iter().copied())

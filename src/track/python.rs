@@ -57,6 +57,21 @@ impl Interpreter {
         Interpreter { path }
     }
 
+    /// Whether it runs and imports NumPy; else why not, in a sentence.
+    pub fn probe(&self) -> Result<(), String> {
+        let probe = "import sys, numpy\nsys.exit(0 if sys.version_info >= (3, 9) else 3)";
+        match Command::new(&self.path).args(["-c", probe]).output() {
+            Ok(out) if out.status.success() => Ok(()),
+            Ok(out) if out.status.code() == Some(3) => Err(format!("{} is older than Python 3.9", self.path.display())),
+            Ok(_) => Err(format!(
+                "{} cannot import NumPy (`{} -m pip install -r requirements-python.txt`)",
+                self.path.display(),
+                self.path.display()
+            )),
+            Err(e) => Err(format!("cannot run {} ({e}); set KATA_PYTHON", self.path.display())),
+        }
+    }
+
     /// The setup error for an interpreter that cannot be started.
     fn missing(&self, e: std::io::Error) -> SetupError {
         SetupError::Toolchain(format!(
