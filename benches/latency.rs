@@ -233,7 +233,10 @@ fn python_warm_recheck(cache: &Path) -> Stats {
     time(kata(&["check", KATA]), PASSED);
     let mut samples = Vec::new();
     for i in 0..REPS {
-        let mut f = OpenOptions::new().append(true).open(&file).expect("the kata file is writable");
+        let mut f = OpenOptions::new()
+            .append(true)
+            .open(&file)
+            .expect("the kata file is writable");
         writeln!(f, "# benchmark edit {i}").expect("the kata file is writable");
         samples.push(time(kata(&["check", KATA]), PASSED));
     }

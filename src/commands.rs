@@ -150,7 +150,11 @@ fn file_status(practice: &Practice, kata: &Kata, state: &State) -> &'static str 
     let Ok(source) = std::fs::read(practice.user_file(&kata.name)) else {
         return "missing";
     };
-    if practice.track.stub(&kata.name).is_some_and(|stub| stub.as_bytes() == source) {
+    if practice
+        .track
+        .stub(&kata.name)
+        .is_some_and(|stub| stub.as_bytes() == source)
+    {
         return "not started";
     }
     match state.current_status(&kata.name, &source) {

@@ -33,8 +33,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Practice;
 use crate::check::{KataReport, Status};
-use crate::track::Track;
 use crate::error::SetupError;
+use crate::track::Track;
 
 /// Which command judged a check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -32,12 +32,12 @@ use crate::build::write_atomic;
 use crate::catalog::{Difficulty, Kata, Practice};
 use crate::check::{KataReport, Status};
 use crate::cli::Lang;
-use crate::track::Track;
 use crate::error::SetupError;
 use crate::hash::sha256_hex;
 use crate::history::{self, Ending, InterviewKata, InterviewRecord, Record, Via};
 use crate::report;
 use crate::stats;
+use crate::track::Track;
 use crate::watch::{self, Checker, Event, Outcome, Session};
 
 /// Katas in an interview unless `--count` or `--katas` says otherwise.
@@ -311,7 +311,12 @@ fn start(home: &Practice, args: &InterviewArgs, zh: bool) -> Result<(PathBuf, In
         println!("{}", report::wrap(&why, 74, "   "));
         println!(
             "   Edit {}",
-            shown_path(&room.join("katas").join(format!("{}.{}", kata.name, home.track.extension()))).bold()
+            shown_path(
+                &room
+                    .join("katas")
+                    .join(format!("{}.{}", kata.name, home.track.extension()))
+            )
+            .bold()
         );
         let statement = if zh { &kata.statement_zh } else { &kata.statement };
         // Statements are written to fit 80 columns as they are.
@@ -388,7 +393,11 @@ fn write_room(home: &Practice, katas: &[Kata]) -> Result<(PathBuf, String), Setu
     // The track's shared files: the editor package (Rust), or the prelude
     // and the settings that make the room a Python folder.
     let shared: &[&str] = match home.track {
-        Track::Rust => &["katas/Cargo.toml", "katas/prelude/Cargo.toml", "katas/prelude/src/lib.rs"],
+        Track::Rust => &[
+            "katas/Cargo.toml",
+            "katas/prelude/Cargo.toml",
+            "katas/prelude/src/lib.rs",
+        ],
         Track::Python => &["katas/prelude.py", crate::track::SETTINGS_FILE],
     };
     let files = home.track.practice_files();

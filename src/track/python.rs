@@ -287,9 +287,7 @@ fn read_lines(path: &Path) -> Vec<Line> {
 fn part_run(outcome: Outcome, limits: Limits) -> PartRun {
     match outcome {
         Outcome::Returned(path) => {
-            let read = File::open(&path)
-                .map_err(|e| e.to_string())
-                .and_then(fixture::read_npz);
+            let read = File::open(&path).map_err(|e| e.to_string()).and_then(fixture::read_npz);
             match read {
                 Ok(arrays) => PartRun::Returned(Inputs(arrays.into_iter().collect())),
                 Err(message) => PartRun::BadInput(format!("the harness's outputs are unreadable: {message}")),
@@ -346,7 +344,12 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
         if part.status != Status::Failed {
             continue;
         }
-        let Some(call) = kata.parts.iter().find(|p| p.name == part.name).and_then(|p| p.python.as_ref()) else {
+        let Some(call) = kata
+            .parts
+            .iter()
+            .find(|p| p.name == part.name)
+            .and_then(|p| p.python.as_ref())
+        else {
             continue;
         };
         let mut found = None;
