@@ -50,6 +50,18 @@ fn main() {
         harness.push((rel, path));
     }
 
+    // The Python track: stubs and prelude (written by `kata init --track
+    // python`), and the reference solutions (`kata solution`, `kata verify`).
+    let mut python: Vec<(String, PathBuf)> = vec![("katas/prelude.py".into(), root.join("katas/prelude.py"))];
+    for path in files_with(&root.join("reference/stubs"), "py") {
+        python.push((format!("katas/{}", file_name(&path)), path));
+    }
+    let mut solutions: Vec<(String, PathBuf)> = Vec::new();
+    for path in files_with(&root.join("reference/python"), "py") {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        solutions.push((stem, path));
+    }
+
     let mut code = String::new();
     table(
         &mut code,
@@ -63,8 +75,21 @@ fn main() {
         "The sources the user programs' dependencies are built from.",
         &harness,
     );
+    table(
+        &mut code,
+        "PYTHON_FILES",
+        "The Python track's stubs and prelude, by path in a practice folder.",
+        &python,
+    );
+    table(
+        &mut code,
+        "PYTHON_SOLUTIONS",
+        "The Python track's reference solutions, by kata.",
+        &solutions,
+    );
     fs::write(PathBuf::from(env::var("OUT_DIR").unwrap()).join("embedded.rs"), code).unwrap();
     println!("cargo::rerun-if-changed=reference/stubs");
+    println!("cargo::rerun-if-changed=reference/python");
     println!("cargo::rerun-if-changed=fixtures");
     println!("cargo::rerun-if-changed=crates/harness/src");
 }

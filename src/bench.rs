@@ -147,6 +147,13 @@ impl PartBench {
 /// reference's outputs, 1 otherwise.
 pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitCode, SetupError> {
     let kata = practice.load(name)?;
+    if practice.track != crate::track::Track::Rust {
+        return Err(SetupError::Usage(format!(
+            "`kata bench` times Rust solutions only, for now; this folder is on the {} track \
+             (`kata bench {name} --track rust` times katas/{name}.rs)",
+            practice.track
+        )));
+    }
     let reference = kata_reference::find(name).ok_or_else(|| SetupError::NoReference(name.to_string()))?;
     let draw = reference.bench_case.ok_or_else(|| {
         SetupError::Usage(format!(
@@ -279,6 +286,7 @@ fn build_reference(
     // A practice folder of its own in the cache, holding only the reference's file.
     let shadow = Practice {
         root: cache.join("bench-reference"),
+        track: crate::track::Track::Rust,
     };
     let file = shadow.user_file(&kata.name);
     if fs::read_to_string(&file).ok().as_deref() != Some(reference.solution_source) {
@@ -329,6 +337,7 @@ fn calls(part: &str, output: &mut run::RunOutput, runs: usize) -> Calls {
                 Some(at) => format!("panicked at {at}: {message}"),
                 None => format!("panicked: {message}"),
             },
+            Some(PartRun::Raised(raised)) => report::raised_line(&raised),
             Some(PartRun::Crashed(crash)) => report::crash_line(&crash),
             Some(PartRun::BadInput(message)) => format!("the bench case does not fit (a bug in kata): {message}"),
             Some(PartRun::NotRun) | None => "not run: the time limit was reached first".to_string(),

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::diagnosis::invariants::InvariantSpec;
 use crate::error::SetupError;
 use crate::gradcheck::GradientCheckSpec;
+use crate::track::{PythonPart, Track};
 
 /// Per-part tolerance defaults: `|got − exp| ≤ atol + rtol·|exp|`.
 pub const DEFAULT_RTOL: f64 = 1e-6;
@@ -86,24 +87,9 @@ pub struct Part {
     /// Absolute tolerance.
     #[serde(default = "default_atol")]
     pub atol: f64,
-    /// How the Python track calls the function (`[parts.python]`).
+    /// How the Python track calls it.
     #[serde(default)]
-    pub python: Option<PythonCall>,
-}
-
-/// A part's `[parts.python]` table: how the Python track builds the call
-/// from a case's inputs and names what it returns.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PythonCall {
-    /// Positional arguments: case input names with optional type suffixes.
-    pub args: Vec<String>,
-    /// Output names, one per returned value.
-    #[serde(default)]
-    pub returns: Vec<String>,
-    /// Arguments updated in place: argument -> output name.
-    #[serde(default)]
-    pub inplace: std::collections::BTreeMap<String, String>,
+    pub python: Option<PythonPart>,
 }
 
 /// A catalogued mistake, recognised by comparing a failing output with the
@@ -286,16 +272,19 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 pub struct Practice {
     /// The folder holding `katas/` and `fixtures/`.
     pub root: PathBuf,
+    /// The language its katas are written in.
+    pub track: Track,
 }
 
 impl Practice {
     /// Uses `dir` if given, else the nearest folder at or above the current
-    /// one that holds `katas/Cargo.toml` and `fixtures/`.
+    /// one that holds `katas/Cargo.toml` (Rust) or `kata.toml` (any track)
+    /// and `fixtures/`.
     pub fn locate(dir: Option<&Path>) -> Result<Practice, SetupError> {
         if let Some(dir) = dir {
             let root = dir.to_path_buf();
             return match is_practice(&root) {
-                true => Ok(Practice { root }),
+                true => Practice::open(root),
                 false => Err(SetupError::NotAPracticeFolder(root)),
             };
         }
@@ -303,10 +292,24 @@ impl Practice {
             path: PathBuf::from("."),
             message: e.to_string(),
         })?;
-        cwd.ancestors()
-            .find(|d| is_practice(d))
-            .map(|d| Practice { root: d.to_path_buf() })
-            .ok_or(SetupError::NoPracticeFolder(cwd))
+        match cwd.ancestors().find(|d| is_practice(d)) {
+            Some(d) => Practice::open(d.to_path_buf()),
+            None => Err(SetupError::NoPracticeFolder(cwd)),
+        }
+    }
+
+    /// The folder at `root`, on the track it remembers.
+    pub fn open(root: PathBuf) -> Result<Practice, SetupError> {
+        let track = Track::of_folder(&root)?;
+        Ok(Practice { root, track })
+    }
+
+    /// The same folder on `track` instead, when given (`--track`).
+    pub fn with_track(self, track: Option<Track>) -> Practice {
+        Practice {
+            track: track.unwrap_or(self.track),
+            ..self
+        }
     }
 
     /// `katas/`.
@@ -314,9 +317,9 @@ impl Practice {
         self.root.join("katas")
     }
 
-    /// `katas/<name>.rs`.
+    /// `katas/<name>.rs` or `katas/<name>.py`, by the track.
     pub fn user_file(&self, name: &str) -> PathBuf {
-        self.katas_dir().join(format!("{name}.rs"))
+        self.katas_dir().join(format!("{name}.{}", self.track.extension()))
     }
 
     /// `katas/<name>.toml`.
@@ -373,7 +376,8 @@ impl Practice {
 }
 
 fn is_practice(dir: &Path) -> bool {
-    dir.join("katas").join("Cargo.toml").is_file() && dir.join("fixtures").is_dir()
+    (dir.join("katas").join("Cargo.toml").is_file() || dir.join(crate::track::SETTINGS_FILE).is_file())
+        && dir.join("fixtures").is_dir()
 }
 
 /// Reads a UTF-8 text file, naming the file in any error.

@@ -11,7 +11,7 @@ use kata_reference::Rng;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
-use crate::build::{self, BuildOptions, Built, Deps};
+use crate::build::BuildOptions;
 use crate::catalog::{Kata, Practice};
 use crate::diagnosis::{self, Finding, Kind};
 use crate::error::SetupError;
@@ -19,9 +19,10 @@ use crate::fixture;
 use crate::gradcheck::{self, GradientReport};
 use crate::hash::Hasher;
 use crate::judge::{self, Mismatch, Tolerance};
-use crate::run::{self, Crash, Job, Limits, PartRun, Printed};
+use crate::run::{self, Crash, Job, Limits, PartRun, Printed, Raised};
 use crate::signature::Signature;
 use crate::state;
+use crate::track::{Built, Toolchain, Track};
 
 pub use crate::quiet::run_quietly;
 
@@ -91,6 +92,11 @@ pub enum Verdict {
     },
     /// The function panicked.
     Panicked { message: String, location: Option<String> },
+    /// The function raised an exception (the Python track).
+    Raised {
+        /// Its type, message and the user's line.
+        raised: Raised,
+    },
     /// The program died in this part.
     Crashed { crash: Crash },
     /// The time limit was reached before this part ran.
@@ -194,6 +200,9 @@ pub struct KataReport {
     /// The gradient check, when a gradient part failed.
     #[serde(default)]
     pub gradient_check: Option<GradientReport>,
+    /// The track the file was written in.
+    #[serde(default)]
+    pub track: Track,
 }
 
 /// The default seed of a kata's random cases: fixed, so a check is repeatable.
@@ -349,20 +358,19 @@ fn split_by_part(kata: &Kata, expected: &Outputs) -> Result<BTreeMap<String, Out
     }
 }
 
-/// Checks one kata end to end.
+/// Checks one kata end to end, in the practice folder's track.
 pub fn check(
     practice: &Practice,
     kata: &Kata,
-    deps: &Deps,
+    toolchain: &Toolchain,
     cache: &Path,
     opts: &CheckOptions,
 ) -> Result<KataReport, SetupError> {
     let cases = gather_cases(practice, kata, opts)?;
     let seed = opts.seed.unwrap_or_else(|| default_seed(&kata.name));
-    let program = match build::build(
+    let program = match toolchain.build(
         practice,
         kata,
-        deps,
         cache,
         BuildOptions {
             release: false,
@@ -380,6 +388,7 @@ pub fn check(
                 dropped_bytes: 0,
                 cached: false,
                 gradient_check: None,
+                track: practice.track,
             })
         }
     };
@@ -397,8 +406,11 @@ pub fn check(
         time: Duration::from_secs_f64(kata.time_limit_secs),
         memory_mb: kata.memory_mb,
     };
-    let mut output = run::run(&program, &jobs, limits)?;
+    let mut output = program.run(&jobs, limits)?;
+    program.settle(&cases, &mut output);
     let mut report = judge_run(kata, &cases, &mut output, seed);
+    program.explain(kata, &cases, &mut report);
+    report.track = practice.track;
     if let Some(spec) = &kata.gradient_check {
         report.gradient_check = gradcheck::run_check(spec, &report, &cases, &program, limits)?;
         if let Some(g) = &report.gradient_check {
@@ -444,6 +456,7 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
                 }
                 PartRun::Panicked { message, .. } if is_todo(&message) => Verdict::NotImplemented,
                 PartRun::Panicked { message, location } => Verdict::Panicked { message, location },
+                PartRun::Raised(raised) => Verdict::Raised { raised },
                 PartRun::Crashed(crash) => Verdict::Crashed { crash },
                 PartRun::NotRun => Verdict::NotRun,
                 PartRun::BadInput(message) => Verdict::BadInput { message },
@@ -484,6 +497,7 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
         dropped_bytes: output.dropped_bytes,
         cached: false,
         gradient_check: None,
+        track: Track::default(),
     }
 }
 
@@ -612,6 +626,7 @@ pub fn from_cache(
 pub fn cache_key(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Result<String, SetupError> {
     let mut h = Hasher::new();
     h.add(env!("CARGO_PKG_VERSION").as_bytes());
+    h.add(practice.track.name().as_bytes());
     if let Ok(meta) = std::env::current_exe().and_then(fs::metadata) {
         // A rebuilt binary may carry a changed reference.
         h.add(format!("{:?}{}", meta.modified().ok(), meta.len()).as_bytes());

@@ -15,6 +15,10 @@ pub struct Cli {
     /// The practice folder (default: the nearest one at or above the current folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// The language of the katas: `kata init` writes stubs in it, and on any
+    /// other command it overrides the track the folder remembers.
+    #[arg(long, global = true, value_enum, value_name = "TRACK")]
+    pub track: Option<crate::track::Track>,
     /// When to use colours (NO_COLOR is honoured by `auto`).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -113,7 +117,8 @@ pub enum Command {
         /// The kata.
         name: String,
     },
-    /// Write a fresh practice folder (descriptions, stubs, fixtures) into DIR.
+    /// Write a fresh practice folder (descriptions, stubs, fixtures) into DIR
+    /// (`--track python` for NumPy stubs; the folder remembers it).
     Init {
         /// Where to write it.
         dir: PathBuf,

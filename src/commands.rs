@@ -16,12 +16,12 @@ use crate::build;
 use crate::catalog::{Kata, Practice};
 use crate::check::{self, CheckOptions, KataReport, Status};
 use crate::cli::{Cli, ColorChoice, Command, Lang};
-use crate::embedded;
 use crate::error::SetupError;
 use crate::files;
 use crate::fixture;
 use crate::report;
 use crate::state::{self, State};
+use crate::track::{Toolchain, Track};
 use crate::verify;
 
 /// Runs the parsed command line and returns the process's exit code.
@@ -61,11 +61,11 @@ fn use_color(choice: ColorChoice) -> bool {
 
 fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
     let dir = cli.dir.as_deref();
+    let track = cli.track;
+    let locate = || Practice::locate(dir).map(|p| p.with_track(track));
     match cli.command {
-        Command::List { tag, json, lang } => {
-            crate::list::run(&Practice::locate(dir)?, tag.as_deref(), json, lang == Lang::Zh)
-        }
-        Command::Show { name, lang } => show(&Practice::locate(dir)?, &name, lang),
+        Command::List { tag, json, lang } => crate::list::run(&locate()?, tag.as_deref(), json, lang == Lang::Zh),
+        Command::Show { name, lang } => show(&locate()?, &name, lang),
         Command::Check {
             names,
             all,
@@ -75,7 +75,7 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
             case,
             lang,
         } => {
-            let practice = Practice::locate(dir)?;
+            let practice = locate()?;
             let names = if all { practice.names()? } else { names };
             let opts = CheckOptions {
                 seed,
@@ -86,8 +86,8 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
             };
             check_many(&practice, &names, &opts, json, lang)
         }
-        Command::Hint { name, lang } => hint(&Practice::locate(dir)?, &name, lang),
-        Command::Solution { name, force } => solution(&Practice::locate(dir)?, &name, force),
+        Command::Hint { name, lang } => hint(&locate()?, &name, lang),
+        Command::Solution { name, force } => solution(&locate()?, &name, force),
         Command::Bench {
             name,
             runs,
@@ -100,17 +100,17 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
                 color,
                 zh: lang == Lang::Zh,
             };
-            bench::run(&Practice::locate(dir)?, &name, &opts)
+            bench::run(&locate()?, &name, &opts)
         }
-        Command::Reset { name } => reset(&Practice::locate(dir)?, &name),
-        Command::Init { dir, force } => init(&dir, force),
+        Command::Reset { name } => reset(&locate()?, &name),
+        Command::Init { dir, force } => init(&dir, force, track.unwrap_or_default()),
         Command::Verify {
             names,
             seed,
             random,
             json,
         } => {
-            let practice = Practice::locate(dir)?;
+            let practice = locate()?;
             let names = if names.is_empty() { practice.names()? } else { names };
             let katas: Vec<Kata> = names.iter().map(|n| practice.load(n)).collect::<Result<_, _>>()?;
             let opts = CheckOptions {
@@ -132,10 +132,10 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
                 ExitCode::from(1)
             })
         }
-        Command::Watch(args) => crate::watch::run(&Practice::locate(dir)?, &args, color),
-        Command::Interview(args) => crate::interview::run(&Practice::locate(dir)?, &args, color),
-        Command::Stats { json } => crate::stats::stats(&Practice::locate(dir)?, json),
-        Command::Next { json, tag } => crate::stats::next(&Practice::locate(dir)?, json, tag.as_deref()),
+        Command::Watch(args) => crate::watch::run(&locate()?, &args, color),
+        Command::Interview(args) => crate::interview::run(&locate()?, &args, color),
+        Command::Stats { json } => crate::stats::stats(&locate()?, json),
+        Command::Next { json, tag } => crate::stats::next(&locate()?, json, tag.as_deref()),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "kata", &mut script);
@@ -169,9 +169,16 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
     println!();
     println!(
         "{}",
-        format!("{} katas/{name}.rs:", pick("Signatures in", "函数签名，见")).bold()
+        format!(
+            "{} katas/{name}.{}:",
+            pick("Signatures in", "函数签名，见"),
+            practice.track.extension()
+        )
+        .bold()
     );
-    let stub = embedded::stub(name)
+    let stub = practice
+        .track
+        .stub(name)
         .map(str::to_string)
         .unwrap_or_else(|| std::fs::read_to_string(practice.user_file(name)).unwrap_or_default());
     for line in stub.lines() {
@@ -197,7 +204,7 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
         }
     }
     println!();
-    println!("{} katas/{name}.rs", pick("Edit", "编辑"));
+    println!("{} katas/{name}.{}", pick("Edit", "编辑"), practice.track.extension());
     println!("{} kata check {name}", pick("then run", "然后运行"));
     Ok(ExitCode::SUCCESS)
 }
@@ -238,7 +245,7 @@ fn check_many(
         }
     }
     if !todo.is_empty() {
-        deps = Some(build::ensure_deps(&cache, opts.quiet)?);
+        deps = Some(Toolchain::prepare(practice, &cache, opts.quiet)?);
     }
     let next = AtomicUsize::new(0);
     let unsaved: Mutex<Vec<SetupError>> = Mutex::new(Vec::new());
@@ -386,22 +393,42 @@ fn solution(practice: &Practice, name: &str, force: bool) -> Result<ExitCode, Se
             "the solution of `{name}` unlocks once `kata check {name}` passes (or use --force)"
         )));
     }
-    print!("{}", reference.solution_source);
+    let source = match practice.track {
+        Track::Rust => reference.solution_source,
+        Track::Python => practice
+            .track
+            .solution(name)
+            .ok_or_else(|| SetupError::Usage(format!("this build of kata has no Python solution of `{name}`")))?,
+    };
+    print!("{source}");
     Ok(ExitCode::SUCCESS)
 }
 
 fn reset(practice: &Practice, name: &str) -> Result<ExitCode, SetupError> {
     practice.load(name)?;
     match files::reset(practice, name)? {
-        Some(saved) => println!("Saved your katas/{name}.rs to {}\nRestored the stub.", saved.display()),
-        None => println!("katas/{name}.rs already was the stub; nothing to save."),
+        Some(saved) => println!(
+            "Saved your katas/{name}.{} to {}\nRestored the stub.",
+            practice.track.extension(),
+            saved.display()
+        ),
+        None => println!(
+            "katas/{name}.{} already was the stub; nothing to save.",
+            practice.track.extension()
+        ),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn init(dir: &std::path::Path, force: bool) -> Result<ExitCode, SetupError> {
-    let summary = files::init(dir, force)?;
-    println!("Wrote {} files into {}.", summary.written, dir.display());
+fn init(dir: &std::path::Path, force: bool, track: Track) -> Result<ExitCode, SetupError> {
+    let summary = files::init(dir, force, track)?;
+    println!(
+        "Wrote {} files into {} ({} track: katas/<name>.{}).",
+        summary.written,
+        dir.display(),
+        track,
+        track.extension()
+    );
     for path in &summary.kept {
         println!(
             "Kept your {} (it differs from the shipped one; --force replaces it after a backup).",

@@ -5,8 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::catalog::Practice;
-use crate::embedded::{self, PRACTICE_FILES};
 use crate::error::SetupError;
+use crate::track::Track;
 
 /// Copies `file` to `.kata/backups/<stem>-<UTC time>.<ext>` and returns the copy's path.
 pub fn backup(practice: &Practice, file: &Path) -> Result<PathBuf, SetupError> {
@@ -31,7 +31,10 @@ pub fn backup(practice: &Practice, file: &Path) -> Result<PathBuf, SetupError> {
 /// Restores a kata's stub, first saving the user's file. Returns the backup's
 /// path, or `None` when the file already was the stub (or did not exist).
 pub fn reset(practice: &Practice, name: &str) -> Result<Option<PathBuf>, SetupError> {
-    let stub = embedded::stub(name).ok_or_else(|| SetupError::NoReference(name.to_string()))?;
+    let stub = practice
+        .track
+        .stub(name)
+        .ok_or_else(|| SetupError::NoReference(name.to_string()))?;
     let file = practice.user_file(name);
     let saved = match fs::read(&file) {
         Ok(old) if old == stub.as_bytes() => return Ok(None),
@@ -54,18 +57,19 @@ pub struct InitSummary {
     pub backups: Vec<PathBuf>,
 }
 
-/// Writes the shipped practice folder into `dir`. Existing files that differ
-/// are kept unless `force`, in which case they are backed up first.
-pub fn init(dir: &Path, force: bool) -> Result<InitSummary, SetupError> {
+/// Writes the shipped practice folder of `track` into `dir`. Existing files
+/// that differ are kept unless `force`, in which case they are backed up first.
+pub fn init(dir: &Path, force: bool, track: Track) -> Result<InitSummary, SetupError> {
     fs::create_dir_all(dir).map_err(|e| SetupError::io(dir, e))?;
     let practice = Practice {
         root: dir.to_path_buf(),
+        track,
     };
     let mut summary = InitSummary::default();
-    for (rel, bytes) in PRACTICE_FILES {
+    for (rel, bytes) in track.practice_files() {
         let path = dir.join(rel);
         match fs::read(&path) {
-            Ok(old) if old == *bytes => continue,
+            Ok(old) if old == bytes => continue,
             Ok(_) if !force => {
                 summary.kept.push(path);
                 continue;

@@ -1,6 +1,8 @@
 //! The gradient check: when a kata's gradient part fails, compare the user's
 //! gradient with central differences of the user's *own* function (CS231n
 //! style), to tell whether the forward or the backward pass holds the bug.
+//! The user's function runs through its track, so Python forwards are
+//! differenced as Rust ones are.
 //!
 //! Described in the kata's TOML:
 //!
@@ -26,14 +28,13 @@
 //! outputs = ["layer_norm_backward.dx", "layer_norm_backward.dweight", "layer_norm_backward.dbias"]
 //! ```
 
-use std::path::Path;
-
 use kata_harness::{Inputs, Outputs, Value};
 use serde::{Deserialize, Serialize};
 
 use crate::check::{self, Case, KataReport, Status, Verdict};
 use crate::error::SetupError;
-use crate::run::{self, Job, Limits, PartRun};
+use crate::run::{Job, Limits, PartRun};
+use crate::track::Program;
 
 /// Elements probed per parameter array at most (spread evenly).
 const PROBES_PER_ARRAY: usize = 40;
@@ -101,7 +102,7 @@ pub fn run_check(
     spec: &GradientCheckSpec,
     report: &KataReport,
     cases: &[Case],
-    program: &Path,
+    program: &Program,
     limits: Limits,
 ) -> Result<Option<GradientReport>, SetupError> {
     let Some(part) = report
@@ -149,7 +150,7 @@ pub fn run_check(
             inputs: &p.inputs,
         }));
     }
-    let mut out = run::run(program, &jobs, limits)?;
+    let mut out = program.run(&jobs, limits)?;
     let Some(PartRun::Returned(gradient)) = out.parts.remove(&(0, spec.gradient.clone())) else {
         return Ok(None);
     };

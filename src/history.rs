@@ -42,6 +42,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::Practice;
 use crate::check::{KataReport, Scope, Status};
 use crate::error::SetupError;
+use crate::track::Track;
 
 /// Which command judged a check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,6 +123,10 @@ pub struct CheckRecord {
     /// A partial check (`--case`, fewer random cases): never a pass.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub partial: bool,
+    /// The track the checked file was written in (`rust` in lines written
+    /// before the Python track).
+    #[serde(default)]
+    pub track: Track,
 }
 
 /// One kata's result in an interview.
@@ -258,6 +263,7 @@ pub fn record_checks(
                 via,
                 interview: interview.map(str::to_string),
                 partial: scope == Scope::Partial,
+                track: r.track,
             })
         })
         .collect();
@@ -292,6 +298,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let practice = Practice {
             root: dir.path().to_path_buf(),
+            track: Default::default(),
         };
         let check = Record::Check(CheckRecord {
             unix: 20,
@@ -301,6 +308,7 @@ mod tests {
             via: Via::Check,
             interview: None,
             partial: false,
+            track: Track::Python,
         });
         let interview = Record::Interview(InterviewRecord {
             unix: 10,

@@ -34,12 +34,12 @@ use crate::build::write_atomic;
 use crate::catalog::{Difficulty, Kata, Practice};
 use crate::check::{KataReport, Scope, Status};
 use crate::cli::Lang;
-use crate::embedded;
 use crate::error::SetupError;
 use crate::hash::sha256_hex;
 use crate::history::{self, Ending, InterviewKata, InterviewRecord, Record, Via};
 use crate::report;
 use crate::stats;
+use crate::track::Track;
 use crate::watch::{self, pick as tr, Checker, Event, Judging, Outcome, Session};
 
 /// Katas in an interview unless `--count` or `--katas` says otherwise.
@@ -171,6 +171,7 @@ pub fn home_of(practice: &Practice) -> Practice {
     match home {
         Some(home) if state_path(root).is_file() => Practice {
             root: home.to_path_buf(),
+            track: practice.track,
         },
         _ => practice.clone(),
     }
@@ -263,7 +264,7 @@ pub fn run(practice: &Practice, args: &InterviewArgs, color: bool) -> Result<Exi
     let checker = Arc::new(Checker::new(&Practice { root: room.clone() }, color, false)?);
     let mut interview = Interview {
         home,
-        room: Practice { root: room },
+        room: Practice::open(room)?,
         state,
         zh,
         checker,
@@ -337,7 +338,9 @@ fn start(home: &Practice, args: &InterviewArgs, zh: bool) -> Result<(PathBuf, In
     );
     for (i, (kata, reason)) in katas.iter().zip(&reasons).enumerate() {
         println!();
-        let file = room.join("katas").join(format!("{}.rs", kata.name));
+        let file = room
+            .join("katas")
+            .join(format!("{}.{}", kata.name, home.track.extension()));
         print!("{}", statement(kata, i, Some(reason), &file, zh));
     }
     println!();
@@ -412,12 +415,23 @@ fn write_room(home: &Practice, katas: &[Kata]) -> Result<(PathBuf, String), Setu
         }
         fs::write(&path, bytes).map_err(|e| SetupError::io(&path, e))
     };
-    for rel in [
-        "katas/Cargo.toml",
-        "katas/prelude/Cargo.toml",
-        "katas/prelude/src/lib.rs",
-    ] {
-        let bytes = embedded::practice_file(rel).ok_or_else(|| SetupError::Usage(format!("{rel} is not built in")))?;
+    // The track's shared files: the editor package (Rust), or the prelude
+    // and the settings that make the room a Python folder.
+    let shared: &[&str] = match home.track {
+        Track::Rust => &[
+            "katas/Cargo.toml",
+            "katas/prelude/Cargo.toml",
+            "katas/prelude/src/lib.rs",
+        ],
+        Track::Python => &["katas/prelude.py", crate::track::SETTINGS_FILE],
+    };
+    let files = home.track.practice_files();
+    for rel in shared {
+        let bytes = files
+            .iter()
+            .find(|(p, _)| p == rel)
+            .map(|(_, b)| *b)
+            .ok_or_else(|| SetupError::Usage(format!("{rel} is not built in")))?;
         write(rel, bytes)?;
     }
     let mut lib = String::from(
@@ -427,8 +441,11 @@ fn write_room(home: &Practice, katas: &[Kata]) -> Result<(PathBuf, String), Setu
     for kata in katas {
         let name = &kata.name;
         lib.push_str(&format!("pub mod {name};\n"));
-        let stub = embedded::stub(name).ok_or_else(|| SetupError::NoReference(name.clone()))?;
-        write(&format!("katas/{name}.rs"), stub.as_bytes())?;
+        let stub = home
+            .track
+            .stub(name)
+            .ok_or_else(|| SetupError::NoReference(name.clone()))?;
+        write(&format!("katas/{name}.{}", home.track.extension()), stub.as_bytes())?;
         let description = home.description_file(name);
         write(
             &format!("katas/{name}.toml"),
@@ -444,7 +461,9 @@ fn write_room(home: &Practice, katas: &[Kata]) -> Result<(PathBuf, String), Setu
             write(&format!("fixtures/{name}/{file}"), &bytes)?;
         }
     }
-    write("katas/lib.rs", lib.as_bytes())?;
+    if home.track == Track::Rust {
+        write("katas/lib.rs", lib.as_bytes())?;
+    }
     Ok((room, id))
 }
 
@@ -558,7 +577,7 @@ impl Interview {
 
     fn run(&mut self) -> Result<ExitCode, SetupError> {
         let names: Vec<String> = self.state.katas.iter().map(|s| s.name.clone()).collect();
-        let session = Session::start(&self.room.katas_dir(), &names)?;
+        let session = Session::start(&self.room.katas_dir(), self.room.track.extension(), &names)?;
         let intro = tr(
             self.zh,
             "Every save is checked; the reference solutions stay locked until the end.",
@@ -1075,7 +1094,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let room = dir.path().join(".kata/interviews/20250101-000000");
         fs::create_dir_all(&room).unwrap();
-        let practice = Practice { root: room.clone() };
+        let practice = Practice {
+            root: room.clone(),
+            track: Default::default(),
+        };
         assert_eq!(
             home_of(&practice).root,
             room,

@@ -20,6 +20,7 @@
 //! - [`interview`]: timed mock interviews on fresh stubs;
 //! - [`stats`]: statistics and spaced repetition (`kata stats`, `kata next`);
 //! - [`list`]: `kata list`, by track;
+//! - [`track`]: the Rust and Python tracks: user files, stubs, building and running;
 //! - [`commands`]: one function per subcommand.
 
 // First, so that its `print!`/`println!` replace std's in every module below.
@@ -48,5 +49,6 @@ pub mod run;
 pub mod signature;
 pub mod state;
 pub mod stats;
+pub mod track;
 pub mod verify;
 pub mod watch;

@@ -11,7 +11,7 @@ use serde_json::json;
 use crate::check::{CaseReport, KataReport, OutputFailure, PartReport, Status, Verdict};
 use crate::diagnosis::{self, Kind};
 use crate::judge::{unravel, Mismatch, Tolerance};
-use crate::run::{Crash, Printed};
+use crate::run::{Crash, Printed, Raised};
 
 /// Lines of a user's printed output shown per case.
 const PRINTED_LINES: usize = 12;
@@ -72,9 +72,10 @@ pub fn human(report: &KataReport, zh: bool) -> String {
             return out;
         }
         Status::NotImplemented => {
+            let (todo, file) = (report.track.todo(), format!("katas/{}.{}", report.name, report.track.extension()));
             let what = match zh {
-                false => format!("not implemented yet: replace the todo!() in katas/{}.rs", report.name),
-                true => format!("尚未实现：请替换 katas/{}.rs 中的 todo!()", report.name),
+                false => format!("not implemented yet: replace the {todo} in {file}"),
+                true => format!("尚未实现：请替换 {file} 中的 {todo}"),
             };
             let _ = writeln!(out, "{} {name}: {what}{cached}", "·".yellow().bold());
             return out;
@@ -235,6 +236,7 @@ fn verdict_line(v: &Verdict, part: Option<&str>, zh: bool) -> String {
             Some(l) => format!("panicked at {l}: {}", first_line(message)),
             None => format!("panicked: {}", first_line(message)),
         },
+        Verdict::Raised { raised } => raised_line(raised),
         Verdict::Crashed { crash } => crash_line(crash),
         Verdict::NotRun => tr(
             zh,
@@ -248,6 +250,21 @@ fn verdict_line(v: &Verdict, part: Option<&str>, zh: bool) -> String {
 
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("")
+}
+
+/// A Python exception: its type, where in the user's file, the line, and the message.
+pub fn raised_line(r: &Raised) -> String {
+    let mut out = format!("raised {}", r.exception);
+    if let Some(location) = &r.location {
+        out += &format!(" at {location}");
+    }
+    if let Some(line) = &r.line {
+        out += &format!(" (`{line}`)");
+    }
+    if !r.message.is_empty() {
+        out += &format!(": {}", first_line(&r.message));
+    }
+    out
 }
 
 /// A one-line description of a crash.

@@ -5,7 +5,8 @@
 //! `process::exit`), the part it died in is charged with the crash and the
 //! program is started again on the parts it had not reached, so one bad case
 //! never hides the others. Whatever it prints is captured (up to a cap) and
-//! split by part.
+//! split by part. [`run_with`] and [`supervise`] are shared with the Python
+//! track (`crate::track::python`).
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -91,12 +92,28 @@ pub enum PartRun {
     Returned(Outputs),
     /// The function panicked.
     Panicked { message: String, location: Option<String> },
+    /// The function raised an exception (the Python track).
+    Raised(Raised),
     /// The program died in this part.
     Crashed(Crash),
     /// The part never ran: the time was up before it started.
     NotRun,
     /// The case's inputs did not fit the function (a fixture fault).
     BadInput(String),
+}
+
+/// An exception a user's Python function raised, as the user wants to see
+/// it: the harness's own frames left out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Raised {
+    /// Its type, e.g. `ValueError`.
+    pub exception: String,
+    /// Its message.
+    pub message: String,
+    /// `katas/<file>.py:LINE` of the innermost frame in the user's files.
+    pub location: Option<String>,
+    /// The source line there.
+    pub line: Option<String>,
 }
 
 /// What a program printed while running one part.
@@ -142,39 +159,80 @@ fn stopped() -> bool {
 
 /// Runs `program` on every job within `limits`.
 pub fn run(program: &Path, jobs: &[Job<'_>], limits: Limits) -> Result<RunOutput, SetupError> {
+    let inputs: BTreeMap<usize, &Inputs> = jobs.iter().map(|j| (j.index, j.inputs)).collect();
+    let results_dir = tempfile::tempdir().map_err(|e| SetupError::io(Path::new("(temporary folder)"), e))?;
+    let results = results_dir.path().join("results");
+    run_with(jobs, limits, |pending, marker, deadline| {
+        let request = Request {
+            marker: marker.to_string(),
+            cases: group(pending, &inputs),
+        };
+        let _ = std::fs::remove_file(&results);
+        let mut cmd = Command::new(program);
+        cmd.arg(&results).env("RUST_BACKTRACE", "0");
+        let attempt = supervise(cmd, encode_request(&request), deadline, limits, || {
+            read_records(&std::fs::read(&results).unwrap_or_default())
+                .iter()
+                .any(|r| matches!(r, Record::Done))
+        })
+        .map_err(|e| SetupError::io(program, e))?;
+        let events = read_records(&std::fs::read(&results).unwrap_or_default())
+            .into_iter()
+            .map(|record| match record {
+                Record::Started { index, part } => Event::Started(index, part),
+                Record::Finished {
+                    index,
+                    part,
+                    outcome,
+                    nanos,
+                } => Event::Finished(index, part, part_run(outcome), Duration::from_nanos(nanos)),
+                Record::Done => Event::Done,
+            })
+            .collect();
+        Ok((events, attempt))
+    })
+}
+
+/// What a program reported about its parts, in order.
+pub enum Event {
+    /// A part is about to run.
+    Started(usize, String),
+    /// A part has finished, in this long (the call alone).
+    Finished(usize, String, PartRun, Duration),
+    /// Every part has run.
+    Done,
+}
+
+/// The loop shared by every track: `attempt` starts the program on the
+/// pending (case, part) pairs with a fresh marker and returns what it
+/// reported; a crash is charged to the part it happened in and the program
+/// is started again on the rest, until every part has an outcome or the
+/// time is up.
+pub fn run_with(
+    jobs: &[Job<'_>],
+    limits: Limits,
+    mut attempt: impl FnMut(&[(usize, String)], &str, Instant) -> Result<(Vec<Event>, Attempt), SetupError>,
+) -> Result<RunOutput, SetupError> {
     let deadline = Instant::now() + limits.time;
     let mut out = RunOutput::default();
     let mut pending: Vec<(usize, String)> = jobs
         .iter()
         .flat_map(|j| j.parts.iter().map(move |p| (j.index, p.clone())))
         .collect();
-    let inputs: BTreeMap<usize, &Inputs> = jobs.iter().map(|j| (j.index, j.inputs)).collect();
-    let results_dir = tempfile::tempdir().map_err(|e| SetupError::io(Path::new("(temporary folder)"), e))?;
-    let results = results_dir.path().join("results");
 
     while !pending.is_empty() && !stopped() {
         let marker = format!("\u{1e}kata{:016x}", rand::random::<u64>());
-        let request = Request {
-            marker: marker.clone(),
-            cases: group(&pending, &inputs),
-        };
-        let attempt = attempt(program, &request, &results, deadline, limits)?;
-        let records = read_records(&std::fs::read(&results).unwrap_or_default());
+        let (events, attempt) = attempt(&pending, &marker, deadline)?;
         let mut started = None;
-        for record in records {
-            match record {
-                Record::Started { index, part } => started = Some((index, part)),
-                Record::Finished {
-                    index,
-                    part,
-                    outcome,
-                    nanos,
-                } => {
+        for event in events {
+            match event {
+                Event::Started(index, part) => started = Some((index, part)),
+                Event::Finished(index, part, run, took) => {
                     started = None;
-                    out.timings.insert((index, part.clone()), Duration::from_nanos(nanos));
-                    out.parts.insert((index, part), part_run(outcome));
+                    out.timings.insert((index, part.clone()), took);
+                    out.parts.insert((index, part), run);
                 }
-                Record::Done => {}
+                Event::Done => {}
             }
         }
         out.dropped_bytes += attempt.dropped;
@@ -227,27 +285,29 @@ fn group(pending: &[(usize, String)], inputs: &BTreeMap<usize, &Inputs>) -> Vec<
     cases
 }
 
-struct Attempt {
+/// One run of a program: what it printed and how it ended.
+pub struct Attempt {
     stdout: Vec<u8>,
     stderr: Vec<u8>,
     dropped: usize,
     crash: Option<Crash>,
 }
 
-fn attempt(
-    program: &Path,
-    request: &Request,
-    results: &Path,
+/// Starts `cmd` in its own process group under the memory limit, writes
+/// `input` to its standard input, captures its output, and waits until it
+/// exits or the deadline passes; then kills the group. `finished` says,
+/// once it has stopped, whether it reported every part (else it crashed).
+/// The only error is failing to start it.
+pub fn supervise(
+    mut cmd: Command,
+    input: Vec<u8>,
     deadline: Instant,
     limits: Limits,
-) -> Result<Attempt, SetupError> {
-    let _ = std::fs::remove_file(results);
-    let mut cmd = Command::new(program);
-    cmd.arg(results)
-        .stdin(Stdio::piped())
+    finished: impl FnOnce() -> bool,
+) -> std::io::Result<Attempt> {
+    cmd.stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .env("RUST_BACKTRACE", "0")
         .process_group(0);
     let memory_bytes = limits.memory_mb.saturating_mul(1 << 20);
     // SAFETY: between fork and exec only async-signal-safe calls (setrlimit).
@@ -270,11 +330,10 @@ fn attempt(
             Ok(())
         });
     }
-    let mut child = cmd.spawn().map_err(|e| SetupError::io(program, e))?;
-    let bytes = encode_request(request);
+    let mut child = cmd.spawn()?;
     let mut stdin = child.stdin.take().expect("stdin is piped");
     let feeder = thread::spawn(move || {
-        let _ = stdin.write_all(&bytes);
+        let _ = stdin.write_all(&input);
     });
     let stdout = capture(child.stdout.take().expect("stdout is piped"));
     let stderr = capture(child.stderr.take().expect("stderr is piped"));
@@ -285,10 +344,7 @@ fn attempt(
     let _ = feeder.join();
     let (stdout, dropped_out, _) = stdout.join().unwrap_or_default();
     let (stderr, dropped_err, stderr_tail) = stderr.join().unwrap_or_default();
-    let finished = read_records(&std::fs::read(results).unwrap_or_default())
-        .iter()
-        .any(|r| matches!(r, Record::Done));
-    let crash = match (finished, timed_out) {
+    let crash = match (finished(), timed_out) {
         (true, _) => None,
         (false, true) => Some(Crash::Timeout {
             seconds: limits.time.as_secs_f64(),

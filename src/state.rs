@@ -171,6 +171,7 @@ mod tests {
             dropped_bytes: 0,
             cached: false,
             gradient_check: None,
+            track: Default::default(),
         }
     }
 

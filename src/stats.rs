@@ -472,6 +472,7 @@ mod tests {
             via: Via::Check,
             interview: None,
             partial: status == Logged::PartialPass,
+            track: Default::default(),
         })
     }
 

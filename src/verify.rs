@@ -6,12 +6,13 @@
 use colored::Colorize;
 use serde::Serialize;
 
-use crate::build::{self, Deps};
+use crate::build;
 use crate::catalog::{Kata, Practice};
 use crate::check::{self, Case, CheckOptions, Status};
 use crate::error::SetupError;
 use crate::files;
 use crate::judge::{self, Tolerance};
+use crate::track::{python, Toolchain, Track};
 
 /// What verify found for one kata.
 #[derive(Debug, Serialize)]
@@ -32,36 +33,111 @@ pub struct Verification {
     pub stub_ok: bool,
     /// Whether an `example` fixture exists and the reference reproduces it.
     pub example_ok: bool,
+    /// The Python track: its reference passes and its stub is "not
+    /// implemented yet"; `None` when Python with NumPy is not available.
+    pub python: Option<PythonVerification>,
+    /// Why the Python track was not verified.
+    pub python_skipped: Option<String>,
+}
+
+/// What verify found for a kata's Python files.
+#[derive(Debug, Serialize)]
+pub struct PythonVerification {
+    /// `reference/python/<kata>.py` passes every case of a check.
+    pub reference_ok: bool,
+    /// The Python stub is judged "not implemented yet".
+    pub stub_ok: bool,
+    /// The reference's failures, as the check reported them.
+    pub failure: Option<String>,
 }
 
 impl Verification {
     /// Whether everything holds.
     pub fn ok(&self) -> bool {
-        self.reference_failures.is_empty() && self.escaped.is_empty() && self.stub_ok && self.example_ok
+        self.reference_failures.is_empty()
+            && self.escaped.is_empty()
+            && self.stub_ok
+            && self.example_ok
+            && self.python.as_ref().is_none_or(|p| p.reference_ok && p.stub_ok)
     }
 }
 
 /// Verifies the given katas.
 pub fn verify(practice: &Practice, katas: &[Kata], opts: &CheckOptions) -> Result<Vec<Verification>, SetupError> {
     let cache = build::cache_dir(practice);
-    let deps = build::ensure_deps(&cache, opts.quiet)?;
+    let deps = Toolchain::Rust(build::ensure_deps(&cache, opts.quiet)?);
     // The stubs are judged in a pristine folder, whatever the user's files hold.
     let pristine = tempfile::tempdir().map_err(|e| SetupError::io(&practice.root, e))?;
-    files::init(pristine.path(), false)?;
+    files::init(pristine.path(), false, Track::Rust)?;
     let pristine = Practice {
         root: pristine.path().to_path_buf(),
+        track: Track::Rust,
     };
+    // The Python track in a pristine Python folder of its own, when Python
+    // with NumPy is there to run it.
+    let interpreter = python::Interpreter::from_env();
+    let python_folder = tempfile::tempdir().map_err(|e| SetupError::io(&practice.root, e))?;
+    let python_room = match interpreter.probe() {
+        Ok(()) => {
+            files::init(python_folder.path(), false, Track::Python)?;
+            Ok(Practice {
+                root: python_folder.path().to_path_buf(),
+                track: Track::Python,
+            })
+        }
+        Err(why) => Err(why),
+    };
+    let python_toolchain = Toolchain::Python(interpreter);
     katas
         .iter()
-        .map(|k| verify_one(practice, &pristine, k, &deps, &cache, opts))
+        .map(|k| {
+            let mut v = verify_one(practice, &pristine, k, &deps, &cache, opts)?;
+            match &python_room {
+                Ok(room) => v.python = Some(verify_python(room, k, &python_toolchain, &cache, opts)?),
+                Err(why) => v.python_skipped = Some(why.clone()),
+            }
+            Ok(v)
+        })
         .collect()
+}
+
+/// The Python stub is "not implemented yet" and the Python reference passes.
+fn verify_python(
+    room: &Practice,
+    kata: &Kata,
+    toolchain: &Toolchain,
+    cache: &std::path::Path,
+    opts: &CheckOptions,
+) -> Result<PythonVerification, SetupError> {
+    let stub_opts = CheckOptions {
+        random_cases: 0,
+        only_case: None,
+        ..opts.clone()
+    };
+    let stub = check::check(room, kata, toolchain, cache, &stub_opts)?;
+    let Some(source) = Track::Python.solution(&kata.name) else {
+        return Ok(PythonVerification {
+            reference_ok: false,
+            stub_ok: stub.status == Status::NotImplemented,
+            failure: Some(format!("no reference/python/{}.py in this build", kata.name)),
+        });
+    };
+    let file = room.user_file(&kata.name);
+    build::write_atomic(&file, source.as_bytes())?;
+    let checked = check::check(room, kata, toolchain, cache, opts)?;
+    let reference_ok = checked.status == Status::Passed;
+    Ok(PythonVerification {
+        reference_ok,
+        stub_ok: stub.status == Status::NotImplemented,
+        failure: (!reference_ok).then(|| crate::report::human(&checked, false)),
+    })
 }
 
 fn verify_one(
     practice: &Practice,
     pristine: &Practice,
     kata: &Kata,
-    deps: &Deps,
+    deps: &Toolchain,
     cache: &std::path::Path,
     opts: &CheckOptions,
 ) -> Result<Verification, SetupError> {
@@ -102,6 +178,8 @@ fn verify_one(
         escaped,
         stub_ok: stub.status == Status::NotImplemented,
         example_ok,
+        python: None,
+        python_skipped: None,
     })
 }
 
@@ -119,19 +197,25 @@ fn passes(solution: &dyn kata_harness::Solution, kata: &Kata, part: &str, case: 
 /// The table `kata verify` prints.
 pub fn table(results: &[Verification]) -> String {
     let mut out = format!(
-        "{:<30} {:>6} {:>10} {:>9} {:>5} {:>8}\n",
+        "{:<30} {:>6} {:>10} {:>9} {:>5} {:>8} {:>7}\n",
         "KATA".bold(),
         "CASES".bold(),
         "REFERENCE".bold(),
         "MUTANTS".bold(),
         "STUB".bold(),
-        "EXAMPLE".bold()
+        "EXAMPLE".bold(),
+        "PYTHON".bold()
     );
     let mark = |ok: bool| if ok { "ok".green() } else { "FAIL".red() };
     for v in results {
         let adequacy = format!("{}/{}", v.mutants_caught, v.mutants);
+        let python = match &v.python {
+            Some(p) if p.reference_ok && p.stub_ok => "ok".green(),
+            Some(_) => "FAIL".red(),
+            None => "skip".yellow(),
+        };
         out += &format!(
-            "{:<30} {:>6} {:>10} {:>9} {:>5} {:>8}\n",
+            "{:<30} {:>6} {:>10} {:>9} {:>5} {:>8} {:>7}\n",
             v.name,
             v.cases,
             mark(v.reference_failures.is_empty()),
@@ -141,7 +225,8 @@ pub fn table(results: &[Verification]) -> String {
                 adequacy.red()
             },
             mark(v.stub_ok),
-            mark(v.example_ok)
+            mark(v.example_ok),
+            python
         );
         for f in &v.reference_failures {
             out += &format!("  reference fails {f}\n");
@@ -149,6 +234,17 @@ pub fn table(results: &[Verification]) -> String {
         for id in &v.escaped {
             out += &format!("  mutant `{id}` fails no case\n");
         }
+        if let Some(p) = &v.python {
+            if !p.stub_ok {
+                out += "  the Python stub is not judged \"not implemented yet\"\n";
+            }
+            if let Some(f) = &p.failure {
+                out += &format!("  the Python reference fails:\n{f}");
+            }
+        }
+    }
+    if let Some(why) = results.iter().find_map(|v| v.python_skipped.as_ref()) {
+        out += &format!("Python track not verified: {why}\n");
     }
     let caught: usize = results.iter().map(|v| v.mutants_caught).sum();
     let total: usize = results.iter().map(|v| v.mutants).sum();

@@ -27,7 +27,7 @@ use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{new_debouncer_opt, Config, DebounceEventResult, Debouncer};
 use textwrap::core::display_width;
 
-use crate::build::{self, Deps};
+use crate::build;
 use crate::catalog::{Kata, Practice};
 use crate::check::{self, CheckOptions, KataReport, Scope, Status};
 use crate::cli::Lang;
@@ -36,6 +36,7 @@ use crate::history::{self, Via};
 use crate::report;
 use crate::run;
 use crate::state::{self, State};
+use crate::track::Toolchain;
 
 /// How long saves of one file are gathered into one check: an editor that
 /// writes a file in several steps triggers a single check. Each save is
@@ -130,12 +131,12 @@ pub struct Session {
 }
 
 impl Session {
-    /// Watches `katas_dir` for saves of `<name>.rs` (for the given names),
-    /// and starts reading keys. Raw mode is used when stdin and stdout are
-    /// both terminals.
-    pub fn start(katas_dir: &Path, names: &[String]) -> Result<Session, SetupError> {
+    /// Watches `katas_dir` for saves of `<name>.<ext>` (for the given names;
+    /// `ext` is the track's), and starts reading keys. Raw mode is used when
+    /// stdin and stdout are both terminals.
+    pub fn start(katas_dir: &Path, ext: &'static str, names: &[String]) -> Result<Session, SetupError> {
         let (tx, rx) = mpsc::channel();
-        let watcher = watch_files(katas_dir, names.to_vec(), tx.clone())?;
+        let watcher = watch_files(katas_dir, ext, names.to_vec(), tx.clone())?;
         let raw = if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
             RawMode::enable()
         } else {
@@ -362,12 +363,18 @@ fn signature(path: &Path) -> Option<(SystemTime, u64)> {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-fn watch_files(dir: &Path, names: Vec<String>, tx: Sender<Event>) -> Result<Debouncer<RecommendedWatcher>, SetupError> {
+fn watch_files(
+    dir: &Path,
+    ext: &'static str,
+    names: Vec<String>,
+    tx: Sender<Event>,
+) -> Result<Debouncer<RecommendedWatcher>, SetupError> {
+    let suffix = format!(".{ext}");
     // notify also reports a file being opened, as every check opens it: only
     // a changed signature counts as a save, or a check would trigger the next.
     let mut seen: HashMap<String, Option<(SystemTime, u64)>> = names
         .iter()
-        .map(|n| (n.clone(), signature(&dir.join(format!("{n}.rs")))))
+        .map(|n| (n.clone(), signature(&dir.join(format!("{n}.{ext}")))))
         .collect();
     let handler = move |result: DebounceEventResult| {
         // A watcher error (a full inotify queue) only loses events: the next save is seen again.
@@ -378,7 +385,7 @@ fn watch_files(dir: &Path, names: Vec<String>, tx: Sender<Event>) -> Result<Debo
                 .path
                 .file_name()
                 .and_then(|n| n.to_str())
-                .and_then(|n| n.strip_suffix(".rs"));
+                .and_then(|n| n.strip_suffix(suffix.as_str()));
             let Some(name) = stem.filter(|s| names.iter().any(|n| n == s)) else {
                 continue;
             };
@@ -447,7 +454,7 @@ fn read_line_keys(tx: Sender<Event>) {
 pub enum Outcome {
     /// The check ran: the verdict.
     Judged(KataReport),
-    /// The user's file (`katas/<name>.rs`) is gone (deleted, or mid-rename by an editor).
+    /// The user's file (`katas/<name>.rs` or `.py`) is gone (deleted, or mid-rename by an editor).
     Missing(PathBuf),
     /// Something the user must fix first (a broken description or fixture).
     Error(SetupError),
@@ -480,7 +487,7 @@ impl Outcome {
 /// cases, same build, same verdict, remembered for `kata list`.
 pub struct Checker {
     practice: Practice,
-    deps: Deps,
+    toolchain: Toolchain,
     cache: PathBuf,
     opts: CheckOptions,
     use_verdict_cache: bool,
@@ -491,10 +498,10 @@ impl Checker {
     /// machine). `use_verdict_cache: false` judges every check afresh.
     pub fn new(practice: &Practice, color: bool, use_verdict_cache: bool) -> Result<Checker, SetupError> {
         let cache = build::cache_dir(practice);
-        let deps = build::ensure_deps(&cache, false)?;
+        let toolchain = Toolchain::prepare(practice, &cache, false)?;
         Ok(Checker {
             practice: practice.clone(),
-            deps,
+            toolchain,
             cache,
             opts: CheckOptions {
                 seed: None,
@@ -516,7 +523,7 @@ impl Checker {
     /// `None`, and nothing is cached or remembered.
     fn check_unless(&self, name: &str, stop: &AtomicBool) -> Option<Outcome> {
         let file = self.practice.user_file(name);
-        let shown = PathBuf::from("katas").join(format!("{name}.rs"));
+        let shown = PathBuf::from("katas").join(format!("{name}.{}", self.practice.track.extension()));
         if !file.is_file() {
             return Some(Outcome::Missing(shown));
         }
@@ -536,7 +543,7 @@ impl Checker {
         let report = match cached.filter(|_| self.use_verdict_cache) {
             Some(r) => r,
             None => {
-                let r = check::check(practice, &kata, &self.deps, &self.cache, &self.opts)?;
+                let r = check::check(practice, &kata, &self.toolchain, &self.cache, &self.opts)?;
                 if stop.load(Ordering::SeqCst) {
                     return Ok(None);
                 }
@@ -707,7 +714,7 @@ impl Watch<'_> {
             "{} {} {}\n",
             "kata watch".bold(),
             name.bold(),
-            format!("· katas/{name}.rs").dimmed()
+            format!("· katas/{name}.{}", practice.track.extension()).dimmed()
         )
     }
 
@@ -812,7 +819,7 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
     };
     let zh = args.lang == Lang::Zh;
     let checker = Arc::new(Checker::new(practice, color, true)?);
-    let session = Session::start(&practice.katas_dir(), &names)?;
+    let session = Session::start(&practice.katas_dir(), practice.track.extension(), &names)?;
     let deadline = args.seconds.map(|s| Instant::now() + Duration::from_secs(s));
     let mut watch = Watch {
         practice,

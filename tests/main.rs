@@ -10,6 +10,7 @@ mod cli;
 mod diagnosis;
 mod new_user;
 mod practice_modes;
+mod python_track;
 mod reference_fixtures;
 mod robustness;
 mod terminal;

@@ -13,6 +13,7 @@ use kata::judge::{self, Tolerance};
 fn repo() -> Practice {
     Practice {
         root: Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf(),
+        track: Default::default(),
     }
 }
 

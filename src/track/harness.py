@@ -1,0 +1,336 @@
+"""kata's harness for the Python track: calls a user's functions on cases.
+
+kata writes this file into its cache and runs `python3 -u -B harness.py
+REQUEST`, REQUEST being a JSON file that names the user's file, the cases'
+arrays (an .npz whose keys are `<case index>/<input name>`), how to call each
+part (the kata's `[parts.python]` tables), a random marker and where to write
+records. Each record is one JSON line, flushed at once, so a crash half-way
+leaves every finished part readable and the last `started` says where it
+died. A part's outputs go to an .npz of their own.
+
+Standard output and error belong to the user's code; the harness only writes
+`<marker>:<case>:<part>\\x1e` there, so that what the code printed is shown
+under the case that printed it. Nothing here ever imports a reference.
+"""
+
+import json
+import os
+import sys
+import time
+import traceback
+
+REQUEST = None
+RECORDS = None
+OUT = sys.stdout
+ERR = sys.stderr
+
+
+def record(obj):
+    RECORDS.write(json.dumps(obj) + "\n")
+    RECORDS.flush()
+
+
+def setup_error(message):
+    record({"setup_error": message})
+    sys.exit(0)
+
+
+class BadInput(Exception):
+    """The case does not fit the description: a fixture fault."""
+
+
+class BadReturn(Exception):
+    """The function returned something that is not the outputs asked for."""
+
+
+def main():
+    global REQUEST, RECORDS
+    with open(sys.argv[1], encoding="utf-8") as f:
+        REQUEST = json.load(f)
+    RECORDS = open(REQUEST["records"], "a", encoding="utf-8")
+    if sys.version_info < (3, 9):
+        setup_error(
+            "Python %d.%d is too old for kata: install Python 3.9 or newer, "
+            "or point KATA_PYTHON at one" % sys.version_info[:2]
+        )
+    try:
+        import numpy
+    except ImportError:
+        setup_error(
+            "NumPy is not installed for %s: install it with `%s -m pip install numpy` "
+            "(or point KATA_PYTHON at a Python that has it)" % (sys.executable, sys.executable)
+        )
+    version = tuple(int(p) for p in numpy.__version__.split(".")[:2] if p.isdigit())
+    if version < (1, 24):
+        setup_error(
+            "NumPy %s is too old for kata: install 1.24 or newer with "
+            "`%s -m pip install -U numpy`" % (numpy.__version__, sys.executable)
+        )
+    # The user's folder comes first, so `from prelude import Linear` works
+    # and the harness's own folder is never searched.
+    sys.path[0] = REQUEST["katas_dir"]
+    run(numpy)
+    record({"done": True})
+    OUT.flush()
+    ERR.flush()
+
+
+def run(np):
+    arrays = np.load(REQUEST["inputs"])
+    by_case = {}
+    for key in arrays.files:
+        index, name = key.split("/", 1)
+        by_case.setdefault(int(index), {})[name] = arrays[key]
+    module, import_failure = None, None
+    for case in REQUEST["cases"]:
+        index = case["index"]
+        inputs = by_case.get(index, {})
+        for part in case["parts"]:
+            marker = "%s:%d:%s\x1e" % (REQUEST["marker"], index, part)
+            OUT.write(marker)
+            OUT.flush()
+            ERR.write(marker)
+            ERR.flush()
+            record({"started": [index, part]})
+            if module is None and import_failure is None:
+                # Imported under the first case: what the module prints at
+                # import shows there.
+                module, import_failure = import_user()
+            if import_failure is not None:
+                outcome, nanos = import_failure, 0
+            else:
+                outcome, nanos = call(np, module, part, inputs, index)
+            flush_user_streams()
+            record({"finished": [index, part], "outcome": outcome, "nanos": nanos})
+
+
+def flush_user_streams():
+    for stream in (sys.stdout, sys.stderr, OUT, ERR):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+
+
+def import_user():
+    import importlib.util
+
+    path = REQUEST["user_file"]
+    spec = importlib.util.spec_from_file_location(REQUEST["kata"], path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[REQUEST["kata"]] = module
+    try:
+        spec.loader.exec_module(module)
+    except SystemExit as e:
+        exit_now(e)
+    except NotImplementedError:
+        return None, {"not_implemented": True}
+    except RecursionError:
+        return None, {"crash": "stack_overflow"}
+    except MemoryError:
+        return None, {"crash": "out_of_memory"}
+    except BaseException as e:
+        return None, raised(e)
+    return module, None
+
+
+def exit_now(e):
+    """`sys.exit` in the user's code ends the program, as it would in Rust."""
+    code = e.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        ERR.write("%s\n" % (code,))
+        code = 1
+    flush_user_streams()
+    os._exit(code & 0xFF)
+
+
+def call(np, module, part, inputs, index):
+    spec = REQUEST["parts"][part]
+    try:
+        args = [argument(np, a, inputs) for a in spec["args"]]
+    except BadInput as e:
+        return {"bad_input": str(e)}, 0
+    fn = getattr(module, part, None)
+    if not callable(fn):
+        return {
+            "raised": {
+                "exception": "AttributeError",
+                "message": "%s defines no function `%s` (the stub does; `kata show %s` prints it)"
+                % (REQUEST["shown_file"], part, REQUEST["kata"]),
+                "location": None,
+                "line": None,
+            }
+        }, 0
+    start = time.perf_counter_ns()
+    try:
+        result = fn(*args)
+    except SystemExit as e:
+        exit_now(e)
+    except NotImplementedError:
+        return {"not_implemented": True}, 0
+    except RecursionError:
+        return {"crash": "stack_overflow"}, 0
+    except MemoryError:
+        return {"crash": "out_of_memory"}, 0
+    except BaseException as e:
+        return raised(e, signature_of=fn if isinstance(e, TypeError) else None), 0
+    nanos = time.perf_counter_ns() - start
+    try:
+        outputs = collect(np, spec, part, result, args)
+    except BadReturn as e:
+        return {"raised": {"exception": "TypeError", "message": str(e), "location": None, "line": None}}, nanos
+    except MemoryError:
+        return {"crash": "out_of_memory"}, nanos
+    path = os.path.join(REQUEST["results"], "%d-%s.npz" % (index, part))
+    np.savez(path, **outputs)
+    return {"returned": path}, nanos
+
+
+def argument(np, spec, inputs):
+    optional = spec.endswith("?")
+    name, _, kind = spec.rstrip("?").partition(":")
+
+    def need(key):
+        if key not in inputs:
+            raise BadInput("the case has no array `%s`" % key)
+        return inputs[key]
+
+    def linear(prefix):
+        from_prelude = prelude()
+        return from_prelude.Linear(need(prefix + ".weight").copy(), need(prefix + ".bias").copy())
+
+    if kind in ("", "float", "int", "bool", "tuple", "bytes"):
+        present = name in inputs
+    elif kind == "list":
+        present = name + ".0" in inputs
+    elif kind == "linear":
+        present = name + ".weight" in inputs
+    elif kind == "linears":
+        present = name + ".0.weight" in inputs
+    elif kind == "mha":
+        present = name + ".q.weight" in inputs
+    else:
+        raise BadInput("`%s`: unknown suffix `:%s` in [parts.python] args" % (spec, kind))
+    if not present and optional:
+        return None
+    if kind == "":
+        return need(name).copy()
+    if kind == "float":
+        return float(need(name))
+    if kind == "int":
+        return int(need(name))
+    if kind == "bool":
+        return bool(need(name))
+    if kind == "tuple":
+        return tuple(int(v) for v in need(name).ravel())
+    if kind == "bytes":
+        return bytes(int(v) for v in need(name).ravel())
+    if kind == "list":
+        items, i = [], 0
+        while "%s.%d" % (name, i) in inputs:
+            items.append(inputs["%s.%d" % (name, i)].copy())
+            i += 1
+        return items
+    if kind == "linear":
+        return linear(name)
+    if kind == "linears":
+        items, i = [], 0
+        while "%s.%d.weight" % (name, i) in inputs:
+            items.append(linear("%s.%d" % (name, i)))
+            i += 1
+        return items
+    if kind == "mha":
+        return prelude().MhaWeights(*(linear("%s.%s" % (name, p)) for p in "qkvo"))
+    raise BadInput("unreachable")
+
+
+def prelude():
+    """`katas/prelude.py`, the classes the user's code sees."""
+    try:
+        import prelude as p
+
+        return p
+    except ImportError:
+        raise BadInput("katas/prelude.py is missing: `kata init . --track python` writes it again")
+
+
+def collect(np, spec, part, result, args):
+    """The function's outputs by name, as float64, int64 or bool arrays."""
+    outputs = {}
+    names = spec["returns"]
+    if len(names) == 1:
+        values = [result]
+    elif len(names) > 1:
+        if not isinstance(result, (tuple, list)) or len(result) != len(names):
+            raise BadReturn(
+                "`%s` should return a tuple of %d values (%s); it returned %s"
+                % (part, len(names), ", ".join(n.split(".")[-1].rstrip("[]") for n in names), describe(result))
+            )
+        values = list(result)
+    else:
+        values = []
+    for name, value in zip(names, values):
+        if name.endswith("[]"):
+            name = name[:-2]
+            if not isinstance(value, (tuple, list)):
+                raise BadReturn("`%s` should be a list of arrays; it is %s" % (name, describe(value)))
+            for i, item in enumerate(value):
+                outputs["%s.%d" % (name, i)] = as_array(np, "%s.%d" % (name, i), item)
+        else:
+            outputs[name] = as_array(np, name, value)
+    arg_names = [a.rstrip("?").partition(":")[0] for a in spec["args"]]
+    for arg, name in spec.get("inplace", {}).items():
+        value = args[arg_names.index(arg)]
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                outputs["%s.%d" % (name, i)] = as_array(np, "%s.%d" % (name, i), item)
+        else:
+            outputs[name] = as_array(np, name, value)
+    return outputs
+
+
+def describe(value):
+    if isinstance(value, (tuple, list)):
+        return "a %s of %d" % (type(value).__name__, len(value))
+    if value is None:
+        return "None"
+    return "a value of type %s" % type(value).__name__
+
+
+def as_array(np, name, value):
+    if value is None:
+        raise BadReturn("`%s` is None: the function returned nothing for it (a missing `return`?)" % name)
+    try:
+        a = np.asarray(value)
+    except Exception as e:
+        raise BadReturn("`%s` is not an array NumPy can convert (%s)" % (name, e))
+    kind = a.dtype.kind
+    if kind == "f":
+        return a.astype(np.float64)
+    if kind in "iu":
+        return a.astype(np.int64)
+    if kind == "b":
+        return a
+    raise BadReturn("`%s` has dtype %s; return numbers (a float64 or integer array)" % (name, a.dtype))
+
+
+def raised(e, signature_of=None):
+    """The exception as the user wants to see it: type, message, and the
+    innermost line of their own files."""
+    katas_dir = os.path.realpath(REQUEST["katas_dir"])
+    location, line = None, None
+    for frame in traceback.extract_tb(e.__traceback__):
+        path = os.path.realpath(frame.filename)
+        if os.path.dirname(path) == katas_dir:
+            location = "katas/%s:%d" % (os.path.basename(path), frame.lineno)
+            line = (frame.line or "").strip() or None
+    message = str(e)
+    if location is None and signature_of is not None:
+        message += " (the function's parameters differ from the stub's; `kata show %s` prints them)" % REQUEST["kata"]
+    return {"raised": {"exception": type(e).__name__, "message": message, "location": location, "line": line}}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,430 @@
+//! The Python track: the user's `katas/<name>.py` is run by one Python
+//! process per check, under the same time and memory limits and with the
+//! same crash handling as a Rust program ([`crate::run::run_with`]).
+//!
+//! The harness (`harness.py`, compiled into kata and written to its cache)
+//! receives the cases as an `.npz` and a JSON request made from the kata's
+//! `[parts.python]` tables, calls each part, and writes each part's outputs
+//! as an `.npz` and a JSON line per event. All per-kata knowledge comes from
+//! the description, so a kata added with its tables needs no code here.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use kata_harness::{Inputs, Value};
+use ndarray_npy::NpzWriter;
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::build::write_atomic;
+use crate::catalog::{Kata, Practice};
+use crate::check::{Case, Diagnosis, KataReport, Status, Verdict};
+use crate::error::SetupError;
+use crate::fixture;
+use crate::hash::Hasher;
+use crate::judge::Mismatch;
+use crate::run::{self, Attempt, Crash, Event, Job, Limits, PartRun, Raised, RunOutput};
+use crate::track::{Built, PythonPart};
+
+/// The harness, written into the cache on first use.
+const HARNESS: &str = include_str!("harness.py");
+
+/// Compiles the user's file without running it: a syntax error is the
+/// Python track's compile error, shown as Python shows it.
+const SYNTAX_CHECK: &str = "import sys, traceback\n\
+path, shown = sys.argv[1], sys.argv[2]\n\
+try:\n    compile(open(path, 'rb').read(), shown, 'exec')\n\
+except (SyntaxError, ValueError) as e:\n    sys.stdout.write(''.join(traceback.format_exception_only(type(e), e)))\n    sys.exit(1)\n";
+
+/// The interpreter that runs user code: `$KATA_PYTHON`, else `python3`.
+#[derive(Clone, Debug)]
+pub struct Interpreter {
+    /// As given (a name looked up on `PATH`, or a path).
+    pub path: PathBuf,
+}
+
+impl Interpreter {
+    /// `$KATA_PYTHON` if set and not empty, else `python3`.
+    pub fn from_env() -> Interpreter {
+        let path = std::env::var_os("KATA_PYTHON")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("python3"));
+        Interpreter { path }
+    }
+
+    /// Whether it runs and imports NumPy; else why not, in a sentence.
+    pub fn probe(&self) -> Result<(), String> {
+        let probe = "import sys, numpy\nsys.exit(0 if sys.version_info >= (3, 9) else 3)";
+        match Command::new(&self.path).args(["-c", probe]).output() {
+            Ok(out) if out.status.success() => Ok(()),
+            Ok(out) if out.status.code() == Some(3) => Err(format!("{} is older than Python 3.9", self.path.display())),
+            Ok(_) => Err(format!(
+                "{} cannot import NumPy (`{} -m pip install -r requirements-python.txt`)",
+                self.path.display(),
+                self.path.display()
+            )),
+            Err(e) => Err(format!("cannot run {} ({e}); set KATA_PYTHON", self.path.display())),
+        }
+    }
+
+    /// The setup error for an interpreter that cannot be started.
+    fn missing(&self, e: std::io::Error) -> SetupError {
+        SetupError::Toolchain(format!(
+            "cannot run `{}` ({e}): the Python track needs Python 3.9 or newer with NumPy 1.24 or newer; \
+             install them (e.g. `sudo apt install python3 python3-pip` then `python3 -m pip install numpy`), \
+             or point KATA_PYTHON at an interpreter that has them",
+            self.path.display()
+        ))
+    }
+}
+
+/// A user's Python file, ready to run.
+pub struct Program {
+    interpreter: Interpreter,
+    harness: PathBuf,
+    root: PathBuf,
+    user_file: PathBuf,
+    kata: String,
+    parts: BTreeMap<String, PythonPart>,
+}
+
+/// The `[parts.python]` tables of a kata; an error names the part without one.
+pub fn calls(practice: &Practice, kata: &Kata) -> Result<BTreeMap<String, PythonPart>, SetupError> {
+    kata.parts
+        .iter()
+        .map(|p| match &p.python {
+            Some(call) => Ok((p.name.clone(), call.clone())),
+            None => Err(SetupError::Description {
+                path: practice.description_file(&kata.name),
+                message: format!(
+                    "part `{}` has no [parts.python] table, so the Python track cannot call it",
+                    p.name
+                ),
+            }),
+        })
+        .collect()
+}
+
+/// Checks the syntax of `katas/<kata>.py` (once per content) and readies the harness.
+pub fn build(practice: &Practice, kata: &Kata, interpreter: &Interpreter, cache: &Path) -> Result<Built, SetupError> {
+    let parts = calls(practice, kata)?;
+    let user_file = practice.user_file(&kata.name);
+    let source = fs::read(&user_file).map_err(|e| SetupError::io(&user_file, e))?;
+    let dir = cache.join("python");
+    let harness = dir.join(format!("harness-{}.py", hash(HARNESS.as_bytes())));
+    if !harness.is_file() {
+        write_atomic(&harness, HARNESS.as_bytes())?;
+    }
+    let shown = format!("katas/{}.py", kata.name);
+    let mut h = Hasher::new();
+    h.add(&source);
+    h.add(shown.as_bytes());
+    h.add(interpreter.path.to_string_lossy().as_bytes());
+    let stamp = dir.join("syntax-ok").join(h.short());
+    if !stamp.is_file() {
+        let out = Command::new(&interpreter.path)
+            .args(["-I", "-S", "-B", "-c", SYNTAX_CHECK])
+            .arg(&user_file)
+            .arg(&shown)
+            .output()
+            .map_err(|e| interpreter.missing(e))?;
+        if !out.status.success() {
+            let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+            if text.trim().is_empty() {
+                text = String::from_utf8_lossy(&out.stderr).into_owned();
+            }
+            return Ok(Built::CompileError(text));
+        }
+        write_atomic(&stamp, b"")?;
+    }
+    let root = fs::canonicalize(&practice.root).map_err(|e| SetupError::io(&practice.root, e))?;
+    Ok(Built::Program(super::Program::Python(Program {
+        interpreter: interpreter.clone(),
+        harness,
+        user_file: root.join("katas").join(format!("{}.py", kata.name)),
+        root,
+        kata: kata.name.clone(),
+        parts,
+    })))
+}
+
+fn hash(bytes: &[u8]) -> String {
+    let mut h = Hasher::new();
+    h.add(bytes);
+    h.short()
+}
+
+impl Program {
+    /// Runs every job in one Python process (another after a crash), within the limits.
+    pub fn run(&self, jobs: &[Job<'_>], limits: Limits) -> Result<RunOutput, SetupError> {
+        let tmp = tempfile::tempdir().map_err(|e| SetupError::io(Path::new("(temporary folder)"), e))?;
+        let inputs = tmp.path().join("inputs.npz");
+        write_inputs(&inputs, jobs)?;
+        let results = tmp.path().join("results");
+        fs::create_dir_all(&results).map_err(|e| SetupError::io(&results, e))?;
+        let records = tmp.path().join("records.jsonl");
+        let request_file = tmp.path().join("request.json");
+        run::run_with(jobs, limits, |pending, marker, deadline| {
+            let mut cases: Vec<(usize, Vec<&str>)> = Vec::new();
+            for (index, part) in pending {
+                match cases.last_mut() {
+                    Some((i, parts)) if i == index => parts.push(part),
+                    _ => cases.push((*index, vec![part])),
+                }
+            }
+            let request = json!({
+                "kata": self.kata,
+                "user_file": self.user_file,
+                "shown_file": format!("katas/{}.py", self.kata),
+                "katas_dir": self.root.join("katas"),
+                "inputs": inputs,
+                "results": results,
+                "records": records,
+                "marker": marker,
+                "parts": self.parts,
+                "cases": cases.iter().map(|(index, parts)| json!({"index": index, "parts": parts})).collect::<Vec<_>>(),
+            });
+            write_atomic(&request_file, request.to_string().as_bytes())?;
+            let _ = fs::remove_file(&records);
+            let mut cmd = Command::new(&self.interpreter.path);
+            cmd.args(["-u", "-B"])
+                .arg(&self.harness)
+                .arg(&request_file)
+                .current_dir(&self.root)
+                // One thread each: the cases are small, and the machine is shared.
+                .env("OPENBLAS_NUM_THREADS", "1")
+                .env("OMP_NUM_THREADS", "1")
+                .env("MKL_NUM_THREADS", "1")
+                .env("PYTHONDONTWRITEBYTECODE", "1");
+            let attempt: Attempt = run::supervise(cmd, Vec::new(), deadline, limits, || {
+                read_lines(&records).iter().any(|l| matches!(l, Line::Done { .. }))
+            })
+            .map_err(|e| self.interpreter.missing(e))?;
+            let mut events = Vec::new();
+            for line in read_lines(&records) {
+                events.push(match line {
+                    Line::SetupError { setup_error } => return Err(SetupError::Toolchain(setup_error)),
+                    Line::Started { started: (index, part) } => Event::Started(index, part),
+                    Line::Finished {
+                        finished: (index, part),
+                        outcome,
+                        nanos,
+                    } => Event::Finished(index, part, part_run(outcome, limits), Duration::from_nanos(nanos)),
+                    Line::Done { .. } => Event::Done,
+                });
+            }
+            Ok((events, attempt))
+        })
+    }
+}
+
+/// Every job's inputs in one `.npz`, keyed `<case index>/<input name>`.
+fn write_inputs(path: &Path, jobs: &[Job<'_>]) -> Result<(), SetupError> {
+    let fail = |e: &dyn std::fmt::Display| SetupError::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let file = File::create(path).map_err(|e| SetupError::io(path, e))?;
+    let mut npz = NpzWriter::new(file);
+    for job in jobs {
+        for (name, value) in &job.inputs.0 {
+            let key = format!("{}/{name}", job.index);
+            match value {
+                Value::F64(a) => npz.add_array(key, a),
+                Value::Int(a) => npz.add_array(key, a),
+                Value::Bool(a) => npz.add_array(key, a),
+            }
+            .map_err(|e| fail(&e))?;
+        }
+    }
+    npz.finish().map_err(|e| fail(&e))?;
+    Ok(())
+}
+
+/// One line of the harness's records.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Line {
+    SetupError {
+        setup_error: String,
+    },
+    Started {
+        started: (usize, String),
+    },
+    Finished {
+        finished: (usize, String),
+        outcome: Outcome,
+        nanos: u64,
+    },
+    Done {
+        #[allow(dead_code)] // Only its presence matters.
+        done: IgnoredAny,
+    },
+}
+
+/// How one call ended, as the harness reports it.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Outcome {
+    Returned(PathBuf),
+    NotImplemented(IgnoredAny),
+    Raised(Raised),
+    Crash(String),
+    BadInput(String),
+}
+
+/// Every complete line; a torn last line (the process died writing it) is dropped.
+fn read_lines(path: &Path) -> Vec<Line> {
+    let text = fs::read_to_string(path).unwrap_or_default();
+    text.lines().map_while(|l| serde_json::from_str(l).ok()).collect()
+}
+
+fn part_run(outcome: Outcome, limits: Limits) -> PartRun {
+    match outcome {
+        Outcome::Returned(path) => {
+            let read = File::open(&path).map_err(|e| e.to_string()).and_then(fixture::read_npz);
+            match read {
+                Ok(arrays) => PartRun::Returned(Inputs(arrays.into_iter().collect())),
+                Err(message) => PartRun::BadInput(format!("the harness's outputs are unreadable: {message}")),
+            }
+        }
+        // The message `check::is_todo` knows.
+        Outcome::NotImplemented(_) => PartRun::Panicked {
+            message: "not implemented".into(),
+            location: None,
+        },
+        Outcome::Raised(raised) => PartRun::Raised(raised),
+        Outcome::Crash(kind) if kind == "stack_overflow" => PartRun::Crashed(Crash::StackOverflow),
+        Outcome::Crash(_) => PartRun::Crashed(Crash::OutOfMemory {
+            limit_mb: limits.memory_mb,
+        }),
+        Outcome::BadInput(message) => PartRun::BadInput(message),
+    }
+}
+
+/// Python allows more than one form of a right answer: an empty result
+/// matches an expected empty one whatever its shape or dtype, and integers
+/// where reals are expected are compared as reals. (Reals where integers
+/// are expected stay reals, and fail: token ids must be integers.)
+pub fn settle(cases: &[Case], output: &mut RunOutput) {
+    for ((index, part), run) in output.parts.iter_mut() {
+        let (PartRun::Returned(outputs), Some(case)) = (run, cases.get(*index)) else {
+            continue;
+        };
+        let Some(expected) = case.expected.get(part) else {
+            continue;
+        };
+        for (name, got) in outputs.0.iter_mut() {
+            let Some(exp) = expected.get(name) else { continue };
+            let empty = |v: &Value| v.shape().iter().product::<usize>() == 0;
+            if empty(got) && empty(exp) {
+                *got = exp.clone();
+                continue;
+            }
+            match (&*got, exp) {
+                (Value::Int(a), Value::F64(_)) => *got = Value::F64(a.mapv(|v| v as f64)),
+                (Value::Bool(a), Value::F64(_)) => *got = Value::F64(a.mapv(|v| f64::from(u8::from(v)))),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Names the mistakes of the Python track that no mutant of the reference
+/// makes: an argument rebound where an in-place update was asked (its
+/// output equals the input, unchanged), and reals where integers are
+/// expected. Both are certain when they show, so they come first.
+pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
+    for part in &mut report.parts {
+        if part.status != Status::Failed {
+            continue;
+        }
+        let Some(call) = kata
+            .parts
+            .iter()
+            .find(|p| p.name == part.name)
+            .and_then(|p| p.python.as_ref())
+        else {
+            continue;
+        };
+        let mut found = None;
+        for (case, input) in part.cases.iter().zip(cases) {
+            let Verdict::Mismatch { outputs } = &case.verdict else {
+                continue;
+            };
+            for failure in outputs {
+                if let Some(arg) = unchanged_argument(call, failure.got.as_ref(), &failure.name, &input.inputs) {
+                    found = Some(not_in_place(&arg, call));
+                    break;
+                }
+                if let Mismatch::Dtype { got, expected } = &failure.mismatch {
+                    if got == "float64" && expected == "int64" && found.is_none() {
+                        found = Some(float_integers(&failure.name));
+                    }
+                }
+            }
+            if found.as_ref().is_some_and(|d: &Diagnosis| d.id == NOT_IN_PLACE) {
+                break;
+            }
+        }
+        if found.is_some() {
+            part.looks_like = found;
+        }
+    }
+}
+
+const NOT_IN_PLACE: &str = "python_not_in_place";
+
+/// The argument whose in-place output `name` came back exactly as it went in.
+fn unchanged_argument(call: &PythonPart, got: Option<&Value>, name: &str, inputs: &Inputs) -> Option<String> {
+    let got = got?;
+    call.inplace.iter().find_map(|(arg, out)| {
+        let input = if name == out {
+            inputs.get(arg)?
+        } else {
+            let item = name.strip_prefix(out.as_str())?.strip_prefix('.')?;
+            inputs.get(&format!("{arg}.{item}"))?
+        };
+        (input == got).then(|| arg.clone())
+    })
+}
+
+fn not_in_place(arg: &str, call: &PythonPart) -> Diagnosis {
+    let list = call.args.iter().any(|a| a.starts_with(&format!("{arg}:list")));
+    let (how, how_zh) = if list {
+        (
+            format!("update its arrays in place ({arg}[i] -= …) or replace its items ({arg}[i] = …)"),
+            format!("原地更新其中的数组（{arg}[i] -= …）或替换其元素（{arg}[i] = …）"),
+        )
+    } else {
+        (
+            format!("assign in place, {arg}[:] = … (or {arg} *= …, {arg} += …)"),
+            format!("请原地赋值：{arg}[:] = …（或 {arg} *= …、{arg} += …）"),
+        )
+    };
+    Diagnosis {
+        id: NOT_IN_PLACE.into(),
+        en: format!(
+            "`{arg}` did not change: {how}. `{arg} = …` only rebinds the name inside your function, so the caller's array keeps its old values"
+        ),
+        zh: format!("`{arg}` 没有变化：{how_zh}。`{arg} = …` 只是在函数内部重新绑定了名字，调用方的数组仍是旧值"),
+    }
+}
+
+fn float_integers(output: &str) -> Diagnosis {
+    Diagnosis {
+        id: "python_float_integers".into(),
+        en: format!(
+            "`{output}` holds floats where integers are expected: token ids, labels and indices must have an integer dtype \
+             (np.argmax and np.argsort return one; convert with .astype(np.int64))"
+        ),
+        zh: format!(
+            "`{output}` 应为整数却是浮点数：词元 id、标签和下标必须是整数类型（np.argmax、np.argsort 返回的就是；可用 .astype(np.int64) 转换）"
+        ),
+    }
+}

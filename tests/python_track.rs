@@ -1,0 +1,337 @@
+//! The Python track end to end, through the binary: a folder made by
+//! `kata init --track python`, its stubs, correct solutions in two styles,
+//! wrong ones with their mistakes named, exceptions, timeouts, crashes, the
+//! in-place rule, integer dtypes and a missing NumPy.
+//!
+//! Every kata with a Python reference (`reference/python/<kata>.py`) is
+//! covered; alternative solutions are `tests/alt_solutions_py/<kata>.py`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use tempfile::TempDir;
+
+use crate::common::{edit, kata, text};
+
+/// A fresh Python practice folder.
+fn python_practice() -> TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = kata(dir.path())
+        .args(["init", ".", "--track", "python"])
+        .output()
+        .expect("kata runs");
+    assert!(out.status.success(), "init failed: {}", text(&out));
+    dir
+}
+
+fn write_py(dir: &Path, name: &str, source: &str) {
+    fs::write(dir.join("katas").join(format!("{name}.py")), source).expect("writable");
+}
+
+fn check(dir: &Path, args: &[&str]) -> std::process::Output {
+    kata(dir).arg("check").args(args).output().expect("kata runs")
+}
+
+fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// `(kata, source)` of every `.py` file in a folder of the repository.
+fn sources(rel: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = fs::read_dir(repo(rel))
+        .expect("the folder exists")
+        .map(|e| e.expect("readable").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .map(|p| {
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, fs::read_to_string(&p).expect("UTF-8"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// stdout and stderr with every run of whitespace as one space, so that
+/// wrapped lines compare as one.
+fn flat(out: &std::process::Output) -> String {
+    text(out).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn reference(name: &str) -> String {
+    fs::read_to_string(repo(&format!("reference/python/{name}.py"))).expect("a Python reference")
+}
+
+#[test]
+fn a_python_folder_remembers_its_track_and_its_stubs_are_not_implemented() {
+    let dir = python_practice();
+    let root = dir.path();
+    assert!(root.join("kata.toml").is_file());
+    assert!(root.join("katas/prelude.py").is_file());
+    assert!(root.join("katas/layer_norm.py").is_file());
+    assert!(
+        !root.join("katas/layer_norm.rs").exists(),
+        "a Python folder gets no Rust stubs"
+    );
+    let out = check(root, &["--all"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let shown = flat(&out);
+    for (name, _) in sources("reference/python") {
+        assert!(
+            shown.contains(&format!(
+                "{name}: not implemented yet: replace the raise NotImplementedError in katas/{name}.py"
+            )),
+            "{name}: {shown}"
+        );
+    }
+    // The solution shown is the Python reference.
+    let out = kata(root).args(["solution", "layer_norm", "--force"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), reference("layer_norm"));
+    // `--track rust` overrides the folder's track: there is no Rust file here.
+    let out = check(root, &["layer_norm", "--track", "rust"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("katas/layer_norm.rs"), "{}", text(&out));
+}
+
+#[test]
+fn correct_solutions_in_two_styles_pass_every_kata() {
+    let dir = python_practice();
+    let mut failures = Vec::new();
+    let alternatives = sources("tests/alt_solutions_py");
+    for (name, _) in sources("reference/python") {
+        let mut styles = vec![("reference", reference(&name))];
+        match alternatives.iter().find(|(n, _)| *n == name) {
+            Some((_, alt)) => styles.push(("alternative", alt.clone())),
+            None => failures.push(format!("{name}: no tests/alt_solutions_py/{name}.py")),
+        }
+        for (style, source) in styles {
+            write_py(dir.path(), &name, &source);
+            for args in [&[name.as_str()][..], &[name.as_str(), "--seed", "5", "--random", "60"]] {
+                let out = check(dir.path(), args);
+                if out.status.code() != Some(0) {
+                    failures.push(format!("{name} ({style}) {args:?}:\n{}", text(&out)));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// One wrong edit of each seed kata's Python reference, and the words of
+/// the mistake the check must name.
+const WRONG: [(&str, &str, &str, &str); 10] = [
+    (
+        "batch_norm",
+        "momentum * var * count / (count - 1)",
+        "momentum * var",
+        "updated with the biased variance",
+    ),
+    (
+        "beam_search",
+        "np.concatenate([seqs[parent], token[:, None]], axis=1)",
+        "np.concatenate([seqs, token[:, None]], axis=1)",
+        "the token history was not reordered",
+    ),
+    (
+        "conv2d",
+        "np.einsum(\"ockl,nckluv->nouv\", weight, cols)",
+        "np.einsum(\"ockl,nckluv->nouv\", weight[:, :, ::-1, ::-1], cols)",
+        "a flipped kernel",
+    ),
+    (
+        "kmeans",
+        "for _ in range(max_iter):",
+        "for _ in range(max_iter + 1):",
+        "one iteration more than max_iter",
+    ),
+    (
+        "layer_norm",
+        "var = ((x - mean) ** 2).mean(axis=axes, keepdims=True)",
+        "var = ((x - mean) ** 2).sum(axis=axes, keepdims=True) / (np.prod(normalized_shape) - 1)",
+        "the unbiased variance",
+    ),
+    (
+        "linear_regression_sgd",
+        "return x.T @ (x @ w - y) / len(y)",
+        "return x.T @ (x @ w - y)",
+        "the gradient not divided by the number of rows",
+    ),
+    (
+        "mlp_backprop",
+        "s = sigmoid(pre[l - 1])",
+        "s = pre[l - 1]",
+        "the sigmoid's derivative taken as z(1 − z)",
+    ),
+    (
+        "multi_head_attention",
+        "/ np.sqrt(qh.shape[-1])",
+        "/ np.sqrt(qh.shape[-1] * n_head)",
+        "scaled by the root of the model width",
+    ),
+    (
+        "scaled_dot_product_attention",
+        " / np.sqrt(q.shape[-1])",
+        "",
+        "the scores were not scaled",
+    ),
+    (
+        "self_attention",
+        "np.triu(np.ones((n, n), dtype=bool), k=1)",
+        "np.triu(np.ones((n, n), dtype=bool), k=0)",
+        "also hides the diagonal",
+    ),
+];
+
+#[test]
+fn a_wrong_solution_fails_every_kata_with_its_mistake_named() {
+    let dir = python_practice();
+    let mut failures = Vec::new();
+    for (name, from, to, mistake) in WRONG {
+        write_py(dir.path(), name, &edit(&reference(name), from, to));
+        let out = check(dir.path(), &[name]);
+        let shown = flat(&out);
+        if out.status.code() != Some(1) || !shown.contains("This looks like") || !shown.contains(mistake) {
+            failures.push(format!(
+                "{name}: exit {:?}, wanted {mistake:?}:\n{shown}",
+                out.status.code()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn an_exception_points_at_the_users_line() {
+    let dir = python_practice();
+    let source = edit(
+        &reference("layer_norm"),
+        "    y = (x - mean) / np.sqrt(var + eps)\n",
+        "    y = (x - mean) / np.sqrt(var + eps)\n    y = y + np.ones(7)\n",
+    );
+    let line = source.lines().position(|l| l.contains("np.ones(7)")).unwrap() + 1;
+    write_py(dir.path(), "layer_norm", &source);
+    let out = check(dir.path(), &["layer_norm"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let shown = flat(&out);
+    assert!(
+        shown.contains(&format!(
+            "raised ValueError at katas/layer_norm.py:{line} (`y = y + np.ones(7)`): operands could not be broadcast"
+        )),
+        "{shown}"
+    );
+    assert!(!shown.contains("harness"), "no harness frames: {shown}");
+}
+
+#[test]
+fn what_the_code_prints_stays_under_its_case_and_crashes_are_named() {
+    let dir = python_practice();
+    let source = edit(
+        &reference("layer_norm"),
+        "    return y\n",
+        "    print('hello from layer_norm')\n    if x.ndim == 4:\n        import os\n        os._exit(3)\n    return y\n",
+    );
+    write_py(dir.path(), "layer_norm", &source);
+    let out = check(dir.path(), &["layer_norm"]);
+    let shown = flat(&out);
+    assert_eq!(out.status.code(), Some(1), "{shown}");
+    assert!(shown.contains("hello from layer_norm"), "{shown}");
+    assert!(
+        shown.contains("the program exited (code 3) before returning"),
+        "{shown}"
+    );
+    // The other cases still ran and passed: only rank 4 crashed.
+    assert!(shown.contains("rank4"), "{shown}");
+}
+
+#[test]
+fn an_endless_loop_times_out() {
+    let dir = python_practice();
+    write_py(
+        dir.path(),
+        "layer_norm",
+        "def layer_norm(x, normalized_shape, weight=None, bias=None, eps=1e-5):\n    while True:\n        pass\n",
+    );
+    let description = dir.path().join("katas/layer_norm.toml");
+    let toml = fs::read_to_string(&description).unwrap();
+    fs::write(&description, format!("time_limit_secs = 2\n{toml}")).unwrap();
+    let out = check(dir.path(), &["layer_norm"]);
+    let shown = flat(&out);
+    assert_eq!(out.status.code(), Some(1), "{shown}");
+    assert!(shown.contains("timed out: still running after 2 s"), "{shown}");
+}
+
+#[test]
+fn rebinding_instead_of_an_in_place_update_fails_and_is_named() {
+    let dir = python_practice();
+    let source = edit(
+        &reference("batch_norm"),
+        "running_mean[:] = (1 - momentum)",
+        "running_mean = (1 - momentum)",
+    );
+    write_py(dir.path(), "batch_norm", &source);
+    let out = check(dir.path(), &["batch_norm"]);
+    let shown = flat(&out);
+    assert_eq!(out.status.code(), Some(1), "{shown}");
+    assert!(
+        shown.contains("`running_mean` did not change: assign in place, running_mean[:] = …"),
+        "{shown}"
+    );
+    // A list argument: rebinding the list is lost too.
+    let source = edit(
+        &reference("mlp_backprop"),
+        "    losses = []\n",
+        "    losses = []\n    weights = [w.copy() for w in weights]\n",
+    );
+    write_py(dir.path(), "mlp_backprop", &source);
+    let shown = flat(&check(dir.path(), &["mlp_backprop"]));
+    assert!(shown.contains("`weights` did not change"), "{shown}");
+}
+
+#[test]
+fn float_token_ids_fail_with_a_clear_message() {
+    let dir = python_practice();
+    let source = edit(
+        &reference("beam_search"),
+        "tokens = np.zeros((batch, beam_size, seqlen), dtype=np.int64)",
+        "tokens = np.zeros((batch, beam_size, seqlen))",
+    );
+    write_py(dir.path(), "beam_search", &source);
+    let out = check(dir.path(), &["beam_search"]);
+    let shown = flat(&out);
+    assert_eq!(out.status.code(), Some(1), "{shown}");
+    assert!(shown.contains("type float64, expected int64"), "{shown}");
+    assert!(
+        shown.contains("`beam_search.tokens` holds floats where integers are expected"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_missing_numpy_or_python_is_a_setup_error() {
+    let dir = python_practice();
+    write_py(dir.path(), "layer_norm", &reference("layer_norm"));
+    // An interpreter that cannot see site-packages, where NumPy lives.
+    let fake = dir.path().join("python-without-numpy");
+    fs::write(&fake, "#!/bin/sh\nexec python3 -S -s \"$@\"\n").unwrap();
+    let mut perms = fs::metadata(&fake).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    fs::set_permissions(&fake, perms).unwrap();
+    let out = kata(dir.path())
+        .env("KATA_PYTHON", &fake)
+        .args(["check", "layer_norm"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(flat(&out).contains("NumPy is not installed"), "{}", text(&out));
+    assert!(flat(&out).contains("-m pip install numpy"), "{}", text(&out));
+    let out = kata(dir.path())
+        .env("KATA_PYTHON", dir.path().join("no-such-python"))
+        .args(["check", "layer_norm"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        flat(&out).contains("the Python track needs Python 3.9"),
+        "{}",
+        text(&out)
+    );
+}
