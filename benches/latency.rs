@@ -327,10 +327,8 @@ fn diagnosis_latency() {
     use kata::judge::{self, Tolerance};
 
     let dir = tempfile::tempdir().expect("a temporary folder");
-    kata::files::init(dir.path(), false).expect("kata init");
-    let practice = Practice {
-        root: dir.path().to_path_buf(),
-    };
+    kata::files::init(dir.path(), false, kata::track::Track::Rust).expect("kata init");
+    let practice = Practice::open(dir.path().to_path_buf()).expect("the folder just made");
     let opts = CheckOptions {
         seed: None,
         random_cases: check::DEFAULT_RANDOM_CASES,
@@ -397,11 +395,19 @@ fn diagnosis_latency() {
     let (worst, which) = samples[n - 1].clone();
     println!();
     println!("diagnosis of a failing part ({n} failing parts: every mutant of every kata as the user, default cases)");
-    println!("  median {:.1} ms, slowest {:.1} ms ({which})", 1e3 * median, 1e3 * worst);
+    println!(
+        "  median {:.1} ms, slowest {:.1} ms ({which})",
+        1e3 * median,
+        1e3 * worst
+    );
     println!(
         "  target: at most {:.0} ms added to a failing check: {}",
         1e3 * TARGET_DIAGNOSIS_SECS,
-        if worst <= TARGET_DIAGNOSIS_SECS { "met" } else { "NOT MET" }
+        if worst <= TARGET_DIAGNOSIS_SECS {
+            "met"
+        } else {
+            "NOT MET"
+        }
     );
 }
 

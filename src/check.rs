@@ -333,7 +333,7 @@ fn validate_fixtures(
         }
     }
     // Only a speed-up: a folder that cannot remember it validates each time.
-    let _ = build::write_atomic(&marker, key.as_bytes());
+    let _ = crate::build::write_atomic(&marker, key.as_bytes());
     Ok(())
 }
 

@@ -261,10 +261,11 @@ pub fn run(practice: &Practice, args: &InterviewArgs, color: bool) -> Result<Exi
             (room, state, true)
         }
     };
-    let checker = Arc::new(Checker::new(&Practice { root: room.clone() }, color, false)?);
+    let room = Practice::open(room)?;
+    let checker = Arc::new(Checker::new(&room, color, false)?);
     let mut interview = Interview {
         home,
-        room: Practice::open(room)?,
+        room,
         state,
         zh,
         checker,
@@ -550,7 +551,7 @@ impl Interview {
     fn changed(&self, i: usize) -> bool {
         let slot = &self.state.katas[i];
         let source = fs::read(self.room.user_file(&slot.name)).ok();
-        let stub = embedded::stub(&slot.name).map(str::as_bytes);
+        let stub = self.room.track.stub(&slot.name).map(str::as_bytes);
         match (&slot.judged_hash, source) {
             (Some(judged), Some(source)) => *judged != sha256_hex(&source),
             (None, Some(source)) => stub != Some(source.as_slice()),
@@ -890,7 +891,7 @@ impl Interview {
     /// pass before it stands, else it failed and the scorecard says why.
     fn not_judged(&mut self, i: usize) {
         let slot = &mut self.state.katas[i];
-        let stub = embedded::stub(&slot.name).map(str::as_bytes);
+        let stub = self.room.track.stub(&slot.name).map(str::as_bytes);
         let source = fs::read(self.room.user_file(&slot.name)).ok();
         slot.attempted |= source.is_some_and(|s| stub != Some(s.as_slice()));
         if !slot.passed() {

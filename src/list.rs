@@ -58,7 +58,11 @@ impl FileStatus {
         let Ok(source) = std::fs::read(practice.user_file(&kata.name)) else {
             return FileStatus::Missing;
         };
-        if practice.track.stub(&kata.name).is_some_and(|stub| stub.as_bytes() == source) {
+        if practice
+            .track
+            .stub(&kata.name)
+            .is_some_and(|stub| stub.as_bytes() == source)
+        {
             // After `kata reset` of a kata once passed: the record stays.
             return match state.katas.get(&kata.name).is_some_and(|k| k.ever_passed) {
                 true => FileStatus::SolvedBefore,

@@ -72,7 +72,10 @@ pub fn human(report: &KataReport, zh: bool) -> String {
             return out;
         }
         Status::NotImplemented => {
-            let (todo, file) = (report.track.todo(), format!("katas/{}.{}", report.name, report.track.extension()));
+            let (todo, file) = (
+                report.track.todo(),
+                format!("katas/{}.{}", report.name, report.track.extension()),
+            );
             let what = match zh {
                 false => format!("not implemented yet: replace the {todo} in {file}"),
                 true => format!("尚未实现：请替换 {file} 中的 {todo}"),
@@ -211,7 +214,13 @@ fn findings_section(out: &mut String, part: &PartReport, zh: bool, width: usize)
             Kind::Invariant => tr(zh, "Broken property:", "性质不成立："),
             Kind::Pattern | Kind::Gradient => tr(zh, "In the numbers:", "数值规律："),
         };
-        out.push_str(&hanging(2, label, &label.yellow().bold().to_string(), &f.message(zh), width));
+        out.push_str(&hanging(
+            2,
+            label,
+            &label.yellow().bold().to_string(),
+            &f.message(zh),
+            width,
+        ));
     }
 }
 

@@ -714,7 +714,7 @@ impl Watch<'_> {
             "{} {} {}\n",
             "kata watch".bold(),
             name.bold(),
-            format!("· katas/{name}.{}", practice.track.extension()).dimmed()
+            format!("· katas/{name}.{}", self.practice.track.extension()).dimmed()
         )
     }
 
