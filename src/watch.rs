@@ -81,8 +81,6 @@ pub enum Event {
 pub struct Checked {
     /// Which [`Judging`] it comes from.
     pub id: u64,
-    /// The kata.
-    pub name: String,
     /// What came of it.
     pub outcome: Outcome,
 }
@@ -571,8 +569,6 @@ pub struct Judging {
     pub id: u64,
     /// The kata.
     pub name: String,
-    /// When it started.
-    pub started: Instant,
     stop: Arc<AtomicBool>,
 }
 
@@ -591,17 +587,12 @@ impl Judging {
             run::stop_when(Arc::clone(&worker_stop));
             let outcome = checker.check_unless(&worker_name, &worker_stop);
             if let (Some(outcome), false) = (outcome, worker_stop.load(Ordering::SeqCst)) {
-                let _ = tx.send(Event::Checked(Box::new(Checked {
-                    id,
-                    name: worker_name,
-                    outcome,
-                })));
+                let _ = tx.send(Event::Checked(Box::new(Checked { id, outcome })));
             }
         }));
         Judging {
             id,
             name: name.to_string(),
-            started: Instant::now(),
             stop,
         }
     }
