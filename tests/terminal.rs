@@ -474,6 +474,11 @@ fn watch_on_a_terminal_in_chinese_toggles_the_list_and_runs_out_of_hints() {
         1,
         "the last hint is not repeated"
     );
+    // A resize redraws the screen from its header down, at the new size.
+    term.resize(60, 20);
+    term.wait_screen("a redraw at 60 columns", |rows| {
+        rows[0].starts_with("kata watch layer_norm") && rows.iter().any(|r| r.contains("h 提示"))
+    });
     term.key("q");
     assert_eq!(term.finish(), Some(1));
     assert!(term.cooked());
