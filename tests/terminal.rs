@@ -398,6 +398,8 @@ fn in_chinese_the_countdown_turns_yellow_near_the_end_and_the_scorecard_follows(
             Some(cell.fgcolor() == vt100::Color::Idx(3))
         })
     };
+    term.wait_raw("面试", 1);
+    term.wait_raw("：1 题，限时 ", 1);
     term.wait_raw("按键：h 提示（按两次）", 1);
     term.wait_screen("剩余 0:09", |rows| rows.iter().any(|r| r.contains("剩余 0:09")));
     assert_eq!(yellow(&term, "剩余 0:09"), Some(false), "not yet near the end");
