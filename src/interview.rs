@@ -329,14 +329,23 @@ fn start(home: &Practice, args: &InterviewArgs, zh: bool) -> Result<(PathBuf, In
         &state_path(&room),
         &serde_json::to_vec_pretty(&state).expect("plain data"),
     )?;
-    println!(
-        "{} {id}: {} {}, {} on the clock {}",
-        "Interview".bold(),
-        katas.len(),
-        if katas.len() == 1 { "kata" } else { "katas" },
-        clock(budget_secs).bold(),
-        format!("(seed {seed})").dimmed()
-    );
+    match zh {
+        false => println!(
+            "{} {id}: {} {}, {} on the clock {}",
+            "Interview".bold(),
+            katas.len(),
+            if katas.len() == 1 { "kata" } else { "katas" },
+            clock(budget_secs).bold(),
+            format!("(seed {seed})").dimmed()
+        ),
+        true => println!(
+            "{} {id}：{} 题，限时 {} {}",
+            "面试".bold(),
+            katas.len(),
+            clock(budget_secs).bold(),
+            format!("（种子 {seed}）").dimmed()
+        ),
+    }
     for (i, (kata, reason)) in katas.iter().zip(&reasons).enumerate() {
         println!();
         let file = room

@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime};
 
 use colored::Colorize;
@@ -81,8 +82,6 @@ pub enum Event {
 pub struct Checked {
     /// Which [`Judging`] it comes from.
     pub id: u64,
-    /// The kata.
-    pub name: String,
     /// What came of it.
     pub outcome: Outcome,
 }
@@ -491,6 +490,9 @@ pub struct Checker {
     cache: PathBuf,
     opts: CheckOptions,
     use_verdict_cache: bool,
+    /// The last worker started: the next one waits for it, as two builds of
+    /// one kata at once could leave the older program in place.
+    last: Mutex<Option<JoinHandle<()>>>,
 }
 
 impl Checker {
@@ -511,11 +513,22 @@ impl Checker {
                 quiet: false,
             },
             use_verdict_cache,
+            last: Mutex::new(None),
         })
     }
 
-    /// Checks one kata.
+    /// Waits until no worker of this checker runs (a stopped one ends within
+    /// milliseconds, or once a build under way is done).
+    pub fn wait_idle(&self) {
+        let last = self.last.lock().unwrap_or_else(PoisonError::into_inner).take();
+        if let Some(worker) = last {
+            let _ = worker.join();
+        }
+    }
+
+    /// Checks one kata, once no worker runs.
     pub fn check(&self, name: &str) -> Outcome {
+        self.wait_idle();
         self.check_unless(name, &AtomicBool::new(false)).expect("never stopped")
     }
 
@@ -563,8 +576,6 @@ pub struct Judging {
     pub id: u64,
     /// The kata.
     pub name: String,
-    /// When it started.
-    pub started: Instant,
     stop: Arc<AtomicBool>,
 }
 
@@ -572,22 +583,23 @@ impl Judging {
     /// Starts checking `name`; the verdict is sent to `tx`.
     pub fn start(checker: &Arc<Checker>, name: &str, id: u64, tx: Sender<Event>) -> Judging {
         let stop = Arc::new(AtomicBool::new(false));
-        let (checker, worker_stop, worker_name) = (Arc::clone(checker), Arc::clone(&stop), name.to_string());
-        std::thread::spawn(move || {
+        let (worker, worker_stop, worker_name) = (Arc::clone(checker), Arc::clone(&stop), name.to_string());
+        let mut last = checker.last.lock().unwrap_or_else(PoisonError::into_inner);
+        let before = last.take();
+        *last = Some(std::thread::spawn(move || {
+            let checker = worker;
+            if let Some(before) = before {
+                let _ = before.join();
+            }
             run::stop_when(Arc::clone(&worker_stop));
             let outcome = checker.check_unless(&worker_name, &worker_stop);
             if let (Some(outcome), false) = (outcome, worker_stop.load(Ordering::SeqCst)) {
-                let _ = tx.send(Event::Checked(Box::new(Checked {
-                    id,
-                    name: worker_name,
-                    outcome,
-                })));
+                let _ = tx.send(Event::Checked(Box::new(Checked { id, outcome })));
             }
-        });
+        }));
         Judging {
             id,
             name: name.to_string(),
-            started: Instant::now(),
             stop,
         }
     }
@@ -964,7 +976,8 @@ mod tests {
         assert_eq!(fit_screen(text, 80, 3), ("a\nb\n".to_string(), 2));
         // A line of 100 columns takes two rows of 80.
         let long = format!("{}\nb\n", "x".repeat(100));
-        assert_eq!(fit_screen(&long, 80, 2).1, 1);
+        assert_eq!(fit_screen(&long, 80, 3).1, 0);
+        assert_eq!(fit_screen(&long, 80, 2).1, 2, "a row stays for the line saying so");
         assert!(display_width(&rule("12:00:00", 40)) <= 40);
     }
 }

@@ -380,33 +380,77 @@ fn the_countdown_stays_on_one_line_and_verdicts_fit_the_screen_across_resizes() 
 }
 
 #[test]
-fn the_countdown_turns_yellow_near_the_end() {
+fn in_chinese_the_countdown_turns_yellow_near_the_end_and_the_scorecard_follows() {
     let dir = practice();
-    let mut term = Term::spawn(
-        dir.path(),
-        &["interview", "--katas", "layer_norm", "--seconds", "10"],
-        80,
-        24,
-        true,
-    );
+    let args = ["interview", "--katas", "layer_norm", "--seconds", "10", "--lang", "zh"];
+    let mut term = Term::spawn(dir.path(), &args, 80, 24, true);
+    // Whether the text is on screen in yellow (None: not on screen).
     let yellow = |term: &Term, text: &str| {
         let parser = term.screen.lock().unwrap();
         let screen = parser.screen();
         let (rows, cols) = screen.size();
+        let all: Vec<String> = screen.rows(0, cols).collect();
         (0..rows).find_map(|r| {
-            let row: String = screen.rows(0, cols).nth(r.into())?;
-            let col = row.find(text)?;
+            let row = &all[usize::from(r)];
+            let at = row.find(text)?;
+            let col = unicode_width::UnicodeWidthStr::width(&row[..at]);
             let cell = screen.cell(r, u16::try_from(col).ok()?)?;
             Some(cell.fgcolor() == vt100::Color::Idx(3))
         })
     };
-    term.wait_screen("0:09 left", |rows| rows.iter().any(|r| r.contains("0:09 left")));
-    assert_eq!(yellow(&term, "0:09 left"), Some(false), "not yet near the end");
+    term.wait_raw("面试", 1);
+    term.wait_raw("：1 题，限时 ", 1);
+    term.wait_raw("按键：h 提示（按两次）", 1);
+    term.wait_screen("剩余 0:09", |rows| rows.iter().any(|r| r.contains("剩余 0:09")));
+    assert_eq!(yellow(&term, "剩余 0:09"), Some(false), "not yet near the end");
     // The last fifth of the clock: 2 of 10 seconds.
-    term.wait_screen("0:01 left", |rows| rows.iter().any(|r| r.contains("0:01 left")));
-    assert_eq!(yellow(&term, "0:01 left"), Some(true), "{}", term.raw());
+    term.wait_screen("剩余 0:01", |rows| rows.iter().any(|r| r.contains("剩余 0:01")));
+    assert_eq!(yellow(&term, "剩余 0:01"), Some(true), "{}", term.raw());
     assert_eq!(term.finish(), Some(1));
-    assert!(term.raw().contains("time is up"));
+    let out = term.raw();
+    assert!(out.contains("时间到：对每个改动过的文件做最后一次判定"), "{out}");
+    assert!(
+        out.contains("面试成绩单") && out.contains("时间到") && out.contains("得分"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_newer_save_stops_the_check_under_way() {
+    let dir = practice();
+    let home = dir.path();
+    let mut term = Term::spawn(
+        home,
+        &["interview", "--katas", "layer_norm", "--seconds", "600"],
+        80,
+        24,
+        false,
+    );
+    term.wait_raw("Every save is checked", 1);
+    let room = room(home);
+    fs::write(room.join("katas/layer_norm.rs"), endless_layer_norm()).unwrap();
+    let started = Instant::now();
+    let program = loop {
+        if let Some(pid) = child_named(term.child.id(), "layer_norm") {
+            break pid;
+        }
+        assert!(started.elapsed() < PATIENCE, "the program never ran:\n{}", term.raw());
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    fs::write(room.join("katas/layer_norm.rs"), solution("layer_norm")).unwrap();
+    let started = Instant::now();
+    while !gone(program) {
+        assert!(started.elapsed() < PATIENCE, "the looping program was stopped");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(term.finish(), Some(0), "{}", term.raw());
+    let out = term.raw();
+    assert!(out.contains("every kata passed"), "{out}");
+    assert!(!out.contains("timed out"), "the stopped check gave no verdict: {out}");
+    let history = fs::read_to_string(home.join(".kata/history.jsonl")).unwrap();
+    let checks: Vec<&str> = history.lines().filter(|l| l.contains("\"kind\":\"check\"")).collect();
+    assert_eq!(checks.len(), 1, "{history}");
+    assert!(checks[0].contains("\"status\":\"passed\""), "{history}");
 }
 
 #[test]
@@ -432,6 +476,11 @@ fn watch_on_a_terminal_in_chinese_toggles_the_list_and_runs_out_of_hints() {
         1,
         "the last hint is not repeated"
     );
+    // A resize redraws the screen from its header down, at the new size.
+    term.resize(60, 20);
+    term.wait_screen("a redraw at 60 columns", |rows| {
+        rows[0].starts_with("kata watch layer_norm") && rows.iter().any(|r| r.contains("h 提示"))
+    });
     term.key("q");
     assert_eq!(term.finish(), Some(1));
     assert!(term.cooked());
