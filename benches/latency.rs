@@ -296,11 +296,19 @@ fn diagnosis_latency() {
     let (worst, which) = samples[n - 1].clone();
     println!();
     println!("diagnosis of a failing part ({n} failing parts: every mutant of every kata as the user, default cases)");
-    println!("  median {:.1} ms, slowest {:.1} ms ({which})", 1e3 * median, 1e3 * worst);
+    println!(
+        "  median {:.1} ms, slowest {:.1} ms ({which})",
+        1e3 * median,
+        1e3 * worst
+    );
     println!(
         "  target: at most {:.0} ms added to a failing check: {}",
         1e3 * TARGET_DIAGNOSIS_SECS,
-        if worst <= TARGET_DIAGNOSIS_SECS { "met" } else { "NOT MET" }
+        if worst <= TARGET_DIAGNOSIS_SECS {
+            "met"
+        } else {
+            "NOT MET"
+        }
     );
 }
 

@@ -136,7 +136,13 @@ fn part_human(out: &mut String, report: &KataReport, part: &PartReport, zh: bool
 /// Under a failing part: at most [`diagnosis::SHOWN`] findings, most specific
 /// first. The gradient check has its own line below the parts.
 fn findings_section(out: &mut String, part: &PartReport, zh: bool) {
-    let shown = part.diagnoses.iter().filter(|f| f.kind != Kind::Gradient);
+    // The same pattern on several outputs is shown once (`--json` has all).
+    let mut seen: Vec<(Kind, &str)> = Vec::new();
+    let shown = part.diagnoses.iter().filter(|f| {
+        let new = f.kind != Kind::Gradient && !seen.contains(&(f.kind, f.id.as_str()));
+        seen.push((f.kind, f.id.as_str()));
+        new
+    });
     for f in shown.take(diagnosis::SHOWN) {
         let label = match (f.kind, zh) {
             (Kind::Mistake, false) => "This looks like:",

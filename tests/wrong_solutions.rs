@@ -23,11 +23,19 @@ struct Wrong {
 fn corpus() -> Vec<Wrong> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wrong_solutions");
     let mut out = Vec::new();
-    let mut katas: Vec<_> = fs::read_dir(&root).expect("the corpus exists").flatten().map(|e| e.path()).collect();
+    let mut katas: Vec<_> = fs::read_dir(&root)
+        .expect("the corpus exists")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     katas.sort();
     for dir in katas {
         let kata = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        let mut files: Vec<_> = fs::read_dir(&dir).expect("a kata folder").flatten().map(|e| e.path()).collect();
+        let mut files: Vec<_> = fs::read_dir(&dir)
+            .expect("a kata folder")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         files.sort();
         for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "rs")) {
             let source = fs::read_to_string(&path).expect("readable");
@@ -46,7 +54,11 @@ fn corpus() -> Vec<Wrong> {
                 .collect();
             out.push(Wrong {
                 kata: kata.clone(),
-                file: path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string(),
+                file: path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default()
+                    .to_string(),
                 source,
                 expect,
             });

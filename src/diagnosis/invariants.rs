@@ -122,7 +122,10 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
         }
         let broken = cx.wrong().find_map(|(obs, got)| {
             let applies = spec.when.as_ref().is_none_or(|w| bool_input(obs.inputs, w));
-            applies.then(|| check(spec, obs.inputs, got)).flatten().map(|b| (obs.case, b))
+            applies
+                .then(|| check(spec, obs.inputs, got))
+                .flatten()
+                .map(|b| (obs.case, b))
         });
         if let Some((case, b)) = broken {
             let (cause_en, cause_zh) = match (&spec.en, &spec.zh) {
@@ -278,7 +281,10 @@ fn nearest_centers(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Opti
         Some(Value::F64(a)) => a.view().into_dimensionality::<Ix2>().ok()?,
         _ => return None,
     };
-    let centers = reals(got, spec.centers.as_deref()?)?.view().into_dimensionality::<Ix2>().ok()?;
+    let centers = reals(got, spec.centers.as_deref()?)?
+        .view()
+        .into_dimensionality::<Ix2>()
+        .ok()?;
     let Some(Value::Int(labels)) = got.get(&spec.output) else {
         return None;
     };
@@ -307,6 +313,9 @@ fn nearest_centers(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Opti
     None
 }
 
+/// Maps an element (its index, its flat position) to a group or an affine index.
+type ElementMap = Box<dyn Fn(&[usize], usize) -> usize>;
+
 /// Zero mean and unit variance (v / (v + eps) exactly, v the group's biased
 /// variance of the input) per group once weight and bias are undone.
 fn standardized(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Option<Broken> {
@@ -329,28 +338,27 @@ fn standardized(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Option<
     let (weight, bias) = (opt(&spec.weight), opt(&spec.bias));
     let shape = y.shape().to_vec();
     // For each element: its group and its index into weight and bias.
-    let (groups, group_of, affine_of): (usize, Box<dyn Fn(&[usize], usize) -> usize>, Box<dyn Fn(&[usize], usize) -> usize>) =
-        if let Some(axis) = spec.per_axis {
-            if axis >= shape.len() {
-                return None;
-            }
-            (
-                shape[axis],
-                Box::new(move |i: &[usize], _: usize| i[axis]),
-                Box::new(move |i: &[usize], _: usize| i[axis]),
-            )
-        } else {
-            let trailing = match inputs.get(spec.axes_from.as_deref()?) {
-                Some(v) => v.shape().first().copied().unwrap_or(1).min(shape.len()),
-                None => return None,
-            };
-            let inner: usize = shape[shape.len() - trailing..].iter().product();
-            (
-                y.len() / inner.max(1),
-                Box::new(move |_: &[usize], flat: usize| flat / inner.max(1)),
-                Box::new(move |_: &[usize], flat: usize| flat % inner.max(1)),
-            )
+    let (groups, group_of, affine_of): (usize, ElementMap, ElementMap) = if let Some(axis) = spec.per_axis {
+        if axis >= shape.len() {
+            return None;
+        }
+        (
+            shape[axis],
+            Box::new(move |i: &[usize], _: usize| i[axis]),
+            Box::new(move |i: &[usize], _: usize| i[axis]),
+        )
+    } else {
+        let trailing = match inputs.get(spec.axes_from.as_deref()?) {
+            Some(v) => v.shape().first().copied().unwrap_or(1).min(shape.len()),
+            None => return None,
         };
+        let inner: usize = shape[shape.len() - trailing..].iter().product();
+        (
+            y.len() / inner.max(1),
+            Box::new(move |_: &[usize], flat: usize| flat / inner.max(1)),
+            Box::new(move |_: &[usize], flat: usize| flat % inner.max(1)),
+        )
+    };
     let mut xs = vec![Vec::new(); groups];
     let mut zs = vec![Vec::new(); groups];
     for (flat, ((i, &yv), &xv)) in y.indexed_iter().zip(x.iter()).enumerate() {
@@ -378,7 +386,10 @@ fn standardized(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Option<
         let (zm, zv) = (mean(zg), var(zg, mean(zg)));
         if zm.abs() > 1e-5 || (zv - target).abs() > 1e-5 * target.max(1.0) {
             let (what, what_zh) = match spec.per_axis {
-                Some(axis) => (format!("index {g} of axis {axis}"), format!("轴 {axis} 的第 {g} 个下标")),
+                Some(axis) => (
+                    format!("index {g} of axis {axis}"),
+                    format!("轴 {axis} 的第 {g} 个下标"),
+                ),
                 None => (format!("group {g}"), format!("第 {g} 组")),
             };
             let name = short(&spec.output);

@@ -95,7 +95,10 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         let (at_en, at_zh) = match location {
-            Some(l) => (format!(" (case {}, at {l})", obs.case), format!("（用例 {}，位置 {l}）", obs.case)),
+            Some(l) => (
+                format!(" (case {}, at {l})", obs.case),
+                format!("（用例 {}，位置 {l}）", obs.case),
+            ),
             None => (format!(" (case {})", obs.case), format!("（用例 {}）", obs.case)),
         };
         out.push(Finding {
@@ -123,7 +126,8 @@ mod tests {
 
     #[test]
     fn real_messages_are_recognised() {
-        let layout = "called `Result::unwrap()` on an `Err` value: ShapeError/IncompatibleLayout: incompatible memory layout";
+        let layout =
+            "called `Result::unwrap()` on an `Err` value: ShapeError/IncompatibleLayout: incompatible memory layout";
         assert_eq!(id_of(layout), Some("incompatible_layout"));
         assert_eq!(
             id_of("ndarray: could not broadcast array from shape: [3] to: [2, 4]"),

@@ -236,10 +236,13 @@ fn scaled(failed: &[Failed<'_>], name: &str, tol: Tolerance) -> Option<Said> {
     })
 }
 
+/// A function of a size and its name.
+type Form = (fn(f64) -> f64, &'static str);
+
 /// c as d, √d, 1/d or 1/√d of one named size, the same size in every case.
 fn expression(failed: &[Failed<'_>], factors: &[f64]) -> Option<(String, String)> {
     let same = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs());
-    let forms: [(fn(f64) -> f64, &str); 4] = [
+    let forms: [Form; 4] = [
         (|d| d, "d"),
         (f64::sqrt, "√d"),
         (|d| 1.0 / d, "1/d"),
@@ -251,11 +254,10 @@ fn expression(failed: &[Failed<'_>], factors: &[f64]) -> Option<(String, String)
             if !same(form(*value), factors[0]) {
                 continue;
             }
-            let holds = failed.iter().zip(factors).all(|(f, &c)| {
-                sizes(f.obs.inputs)
-                    .iter()
-                    .any(|(v, e, _)| e == en && same(form(*v), c))
-            });
+            let holds = failed
+                .iter()
+                .zip(factors)
+                .all(|(f, &c)| sizes(f.obs.inputs).iter().any(|(v, e, _)| e == en && same(form(*v), c)));
             if holds {
                 return Some((
                     format!("{text}, with d = {value} {en}"),
@@ -307,8 +309,16 @@ fn permuted(f: &Failed<'_>, name: &str, tol: Tolerance) -> Option<Said> {
         let axes = format!("{p:?}");
         let pair = e.ndim() == 2 || p.iter().enumerate().filter(|&(i, &a)| i != a).count() == 2;
         return Some(if moved.shape() == u.shape() {
-            let what_en = if pair { "transposed (two axes swapped)" } else { "along permuted axes" };
-            let what_zh = if pair { "被转置了（交换了两个轴）" } else { "的轴顺序被打乱了" };
+            let what_en = if pair {
+                "transposed (two axes swapped)"
+            } else {
+                "along permuted axes"
+            };
+            let what_zh = if pair {
+                "被转置了（交换了两个轴）"
+            } else {
+                "的轴顺序被打乱了"
+            };
             said(
                 "permuted_axes",
                 format!("`{name}` holds the right numbers, {what_en}: it is the expected array with axes {axes}"),
@@ -348,7 +358,9 @@ fn offset(f: &Failed<'_>, name: &str, tol: Tolerance) -> Option<Said> {
         if len < 2 || e.len() / len < 2 {
             continue;
         }
-        let along: Vec<f64> = (0..len).map(|k| diff.index_axis(Axis(a), k).iter().next().copied().unwrap_or(0.0)).collect();
+        let along: Vec<f64> = (0..len)
+            .map(|k| diff.index_axis(Axis(a), k).iter().next().copied().unwrap_or(0.0))
+            .collect();
         if !diff.indexed_iter().all(|(i, &d)| (d - along[i[a]]).abs() <= slack(&i)) {
             continue;
         }
@@ -360,7 +372,11 @@ fn offset(f: &Failed<'_>, name: &str, tol: Tolerance) -> Option<Said> {
             if b.ndim() != 1 || b.len() != len {
                 continue;
             }
-            let near = |sign: f64| b.iter().zip(&along).all(|(&bv, &o)| (o - sign * bv).abs() <= 1e-9 + 1e-6 * bv.abs());
+            let near = |sign: f64| {
+                b.iter()
+                    .zip(&along)
+                    .all(|(&bv, &o)| (o - sign * bv).abs() <= 1e-9 + 1e-6 * bv.abs())
+            };
             if near(-1.0) {
                 return Some(said(
                     "bias_missing",
@@ -456,13 +472,17 @@ fn reordered(f: &Failed<'_>, name: &str, tol: Tolerance) -> Option<Said> {
 /// snippet's float token ids).
 fn as_floats(failed: &[Failed<'_>], name: &str) -> Option<Said> {
     let all = failed.iter().all(|f| match (f.got, f.expected) {
-        (Value::F64(u), Value::Int(e)) => u.shape() == e.shape() && u.iter().zip(e.iter()).all(|(&a, &b)| a == b as f64),
+        (Value::F64(u), Value::Int(e)) => {
+            u.shape() == e.shape() && u.iter().zip(e.iter()).all(|(&a, &b)| a == b as f64)
+        }
         _ => false,
     });
     all.then(|| {
         said(
             "integers_as_floats",
-            format!("`{name}` holds the right numbers as floats; it must be an integer array (ids and labels are integers)"),
+            format!(
+                "`{name}` holds the right numbers as floats; it must be an integer array (ids and labels are integers)"
+            ),
             format!("`{name}` 的数值正确但是浮点数；它必须是整数数组（编号和标签都是整数）"),
         )
     })
@@ -520,7 +540,9 @@ fn shape_case(f: &Failed<'_>, name: &str) -> Option<Said> {
         let short = e.checked_sub(g);
         let long = g.checked_sub(e);
         if let Some((_, label)) = values.iter().find(|(v, _)| Some(2 * v) == short) {
-            en.push(format!("axis {a} is 2·`{label}` shorter ({g} for {e}): the padding left out?"));
+            en.push(format!(
+                "axis {a} is 2·`{label}` shorter ({g} for {e}): the padding left out?"
+            ));
             zh.push(format!("第 {a} 轴短了 2·`{label}`（{g}，应为 {e}）：没有加填充？"));
         } else if let Some((_, label)) = values.iter().find(|(v, _)| Some(2 * v) == long) {
             en.push(format!("axis {a} is 2·`{label}` longer ({g} for {e})"));
@@ -529,8 +551,12 @@ fn shape_case(f: &Failed<'_>, name: &str) -> Option<Said> {
             .iter()
             .find(|(v, _)| *v >= 2 && g > e && e >= 1 && (g - 1) / v + 1 == e && (g - 1) % v == 0)
         {
-            en.push(format!("axis {a} has {g} entries for {e}, as if `{label}` were 1: the stride ignored along it?"));
-            zh.push(format!("第 {a} 轴有 {g} 个元素，应为 {e}，就像 `{label}` 为 1 一样：这个方向忽略了步长？"));
+            en.push(format!(
+                "axis {a} has {g} entries for {e}, as if `{label}` were 1: the stride ignored along it?"
+            ));
+            zh.push(format!(
+                "第 {a} 轴有 {g} 个元素，应为 {e}，就像 `{label}` 为 1 一样：这个方向忽略了步长？"
+            ));
         } else if long == Some(1) || short == Some(1) {
             let more = long == Some(1);
             en.push(format!(
@@ -538,7 +564,10 @@ fn shape_case(f: &Failed<'_>, name: &str) -> Option<Said> {
                 if more { "too many" } else { "too few" },
                 if more { "up" } else { "down" }
             ));
-            zh.push(format!("第 {a} 轴{}一个元素（{g}，应为 {e}）：尺寸差一（取整方向错了？）", if more { "多了" } else { "少了" }));
+            zh.push(format!(
+                "第 {a} 轴{}一个元素（{g}，应为 {e}）：尺寸差一（取整方向错了？）",
+                if more { "多了" } else { "少了" }
+            ));
         } else {
             return None;
         }
@@ -560,7 +589,9 @@ fn non_finite(cx: &Context<'_>, failed: &[Failed<'_>], name: &str) -> Option<Sai
         .filter(|f| matches!(&f.mismatch, Mismatch::Values(d) if d.non_finite.is_some()))
         .collect();
     let first = with.first()?;
-    let Mismatch::Values(d) = &first.mismatch else { return None };
+    let Mismatch::Values(d) = &first.mismatch else {
+        return None;
+    };
     let at = unravel(d.non_finite?, first.expected.shape());
     let u = reals(first.got)?;
     let value = u.get(IxDyn(&at)).copied().unwrap_or(f64::NAN);
@@ -598,7 +629,10 @@ fn non_finite(cx: &Context<'_>, failed: &[Failed<'_>], name: &str) -> Option<Sai
             .fold(0.0_f64, f64::max)
     };
     let bad: Vec<&str> = with.iter().map(|f| f.obs.case).collect();
-    let smallest_bad = with.iter().map(|f| magnitude(f.obs.inputs)).fold(f64::INFINITY, f64::min);
+    let smallest_bad = with
+        .iter()
+        .map(|f| magnitude(f.obs.inputs))
+        .fold(f64::INFINITY, f64::min);
     let largest_good = cx
         .observed
         .iter()
@@ -732,14 +766,26 @@ fn region_case(f: &Failed<'_>, tol: Tolerance) -> Option<(&'static str, String, 
         let first = hit[0];
         let suffix = hit.last() == Some(&(len - 1)) && hit.len() == len - first;
         let (e, z) = if hit == [len - 1] {
-            (format!("the last index of axis {a}"), format!("第 {a} 轴的最后一个下标"))
+            (
+                format!("the last index of axis {a}"),
+                format!("第 {a} 轴的最后一个下标"),
+            )
         } else if suffix {
-            (format!("indices {first} and later of axis {a}"), format!("第 {a} 轴下标 {first} 及之后"))
+            (
+                format!("indices {first} and later of axis {a}"),
+                format!("第 {a} 轴下标 {first} 及之后"),
+            )
         } else if hit.len() <= 4 {
             let list: Vec<String> = hit.iter().map(usize::to_string).collect();
-            (format!("indices {} of axis {a}", join_en(&list)), format!("第 {a} 轴的下标 {}", list.join("、")))
+            (
+                format!("indices {} of axis {a}", join_en(&list)),
+                format!("第 {a} 轴的下标 {}", list.join("、")),
+            )
         } else {
-            (format!("{} of the {len} indices of axis {a}", hit.len()), format!("第 {a} 轴 {len} 个下标中的 {} 个", hit.len()))
+            (
+                format!("{} of the {len} indices of axis {a}", hit.len()),
+                format!("第 {a} 轴 {len} 个下标中的 {} 个", hit.len()),
+            )
         };
         en.push(e);
         zh.push(z);
@@ -852,6 +898,11 @@ mod tests {
         let mut u = e.clone();
         u[[2, 1]] = 9.0;
         let found = one(Value::from(u), Value::from(e), &inputs);
-        assert!(found.iter().any(|(id, en)| id == "confined" && en.contains("last index of axis 0")), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|(id, en)| id == "confined" && en.contains("last index of axis 0")),
+            "{found:?}"
+        );
     }
 }
