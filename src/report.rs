@@ -206,7 +206,13 @@ fn part_body(out: &mut String, report: &KataReport, part: &PartReport, zh: bool,
 /// Under a failing part: at most [`diagnosis::SHOWN`] findings, most specific
 /// first. The gradient check has its own line below the parts.
 fn findings_section(out: &mut String, part: &PartReport, zh: bool, width: usize) {
-    let shown = part.diagnoses.iter().filter(|f| f.kind != Kind::Gradient);
+    // The same pattern on several outputs is shown once (`--json` has all).
+    let mut seen: Vec<(Kind, &str)> = Vec::new();
+    let shown = part.diagnoses.iter().filter(|f| {
+        let new = f.kind != Kind::Gradient && !seen.contains(&(f.kind, f.id.as_str()));
+        seen.push((f.kind, f.id.as_str()));
+        new
+    });
     for f in shown.take(diagnosis::SHOWN) {
         let label = match f.kind {
             Kind::Mistake => tr(zh, "This looks like:", "这看起来是："),

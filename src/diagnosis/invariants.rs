@@ -313,6 +313,9 @@ fn nearest_centers(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Opti
     None
 }
 
+/// Maps an element (its index, its flat position) to a group or an affine index.
+type ElementMap = Box<dyn Fn(&[usize], usize) -> usize>;
+
 /// Zero mean and unit variance (v / (v + eps) exactly, v the group's biased
 /// variance of the input) per group once weight and bias are undone.
 fn standardized(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Option<Broken> {
@@ -335,11 +338,7 @@ fn standardized(spec: &InvariantSpec, inputs: &Inputs, got: &Outputs) -> Option<
     let (weight, bias) = (opt(&spec.weight), opt(&spec.bias));
     let shape = y.shape().to_vec();
     // For each element: its group and its index into weight and bias.
-    let (groups, group_of, affine_of): (
-        usize,
-        Box<dyn Fn(&[usize], usize) -> usize>,
-        Box<dyn Fn(&[usize], usize) -> usize>,
-    ) = if let Some(axis) = spec.per_axis {
+    let (groups, group_of, affine_of): (usize, ElementMap, ElementMap) = if let Some(axis) = spec.per_axis {
         if axis >= shape.len() {
             return None;
         }

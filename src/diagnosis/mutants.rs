@@ -38,8 +38,11 @@ enum Relation {
     /// relative to the mutant's to the reference (0 for two panics).
     Explained(f64),
     /// Both fail, but differently, or the mutant passes where the user fails:
-    /// something else is wrong here too.
-    Unexplained,
+    /// something else is wrong here too. `false` when, where both fail, the
+    /// user is nearer the reference than the mutant: then the mutant's
+    /// mistake is not in the user's code at all, and the cases it seems to
+    /// explain are a coincidence.
+    Unexplained(bool),
     /// The user passes where the mutant fails: the user has not this mistake.
     Contradicted,
 }
@@ -51,6 +54,8 @@ struct Match {
     numeric: usize,
     explained: usize,
     unexplained: usize,
+    /// Some unexplained case leans towards the reference.
+    against: bool,
     worst: f64,
 }
 
@@ -70,6 +75,7 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
             numeric: 0,
             explained: 0,
             unexplained: 0,
+            against: false,
             worst: 0.0,
         };
         let mut contradicted = false;
@@ -93,7 +99,10 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
                     }
                     m.worst = m.worst.max(r);
                 }
-                Relation::Unexplained => m.unexplained += 1,
+                Relation::Unexplained(leaning) => {
+                    m.unexplained += 1;
+                    m.against |= !leaning;
+                }
                 Relation::Contradicted => {
                     contradicted = true;
                     break;
@@ -123,7 +132,7 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
     // Partial explanations need numbers: two panics alone are too little.
     let mut partial: Vec<&Match> = matches
         .iter()
-        .filter(|m| m.numeric > 0 && message(m.id).is_some())
+        .filter(|m| m.numeric > 0 && !m.against && message(m.id).is_some())
         .collect();
     partial.sort_by(|a, b| b.explained.cmp(&a.explained).then(a.worst.total_cmp(&b.worst)));
     let failing = cx.observed.iter().filter(|o| !o.passed()).count();
@@ -161,20 +170,20 @@ fn relate(obs: &Observed<'_>, run: impl Fn(&Inputs) -> Option<Outputs>, tol: Tol
             true => Relation::BothPass,
             false => Relation::Contradicted,
         },
-        _ if mutant_passes => Relation::Unexplained,
+        _ if mutant_passes => Relation::Unexplained(true),
         (Outcome::Panicked { .. }, None) => Relation::Explained(0.0),
-        (Outcome::Panicked { .. }, Some(_)) | (Outcome::Returned { .. }, None) => Relation::Unexplained,
+        (Outcome::Panicked { .. }, Some(_)) | (Outcome::Returned { .. }, None) => Relation::Unexplained(true),
         (Outcome::Returned { got, .. }, Some(m)) => {
             let mut worst: f64 = 0.0;
             let mut noisy: Option<Option<Outputs>> = None;
             for (name, expected) in &obs.expected.0 {
                 let (Some(u), Some(mv)) = (got.get(name), m.get(name)) else {
-                    return Relation::Unexplained;
+                    return Relation::Unexplained(true);
                 };
                 let user_ok = judge::compare(Some(u), expected, tol).is_none();
                 let mutant_ok = judge::compare(Some(mv), expected, tol).is_none();
                 if user_ok != mutant_ok {
-                    return Relation::Unexplained;
+                    return Relation::Unexplained(leaning(&obs.expected.0, got, &m, tol));
                 }
                 if user_ok {
                     continue;
@@ -185,12 +194,48 @@ fn relate(obs: &Observed<'_>, run: impl Fn(&Inputs) -> Option<Outputs>, tol: Tol
                     .and_then(|n| n.get(name));
                 match closeness(u, mv, expected, nudged, tol) {
                     Some(r) => worst = worst.max(r),
-                    None => return Relation::Unexplained,
+                    None => return Relation::Unexplained(leaning(&obs.expected.0, got, &m, tol)),
                 }
             }
             Relation::Explained(worst)
         }
     }
+}
+
+/// Whether, on every output where both the user and the mutant fail, the
+/// user is at least as near the mutant as the reference.
+fn leaning(
+    expected: &std::collections::BTreeMap<String, Value>,
+    got: &Outputs,
+    mutant: &Outputs,
+    tol: Tolerance,
+) -> bool {
+    expected.iter().all(|(name, e)| {
+        let (Some(u), Some(m)) = (got.get(name), mutant.get(name)) else {
+            return true;
+        };
+        if judge::compare(Some(u), e, tol).is_none() || judge::compare(Some(m), e, tol).is_none() {
+            return true;
+        }
+        match (u, m, e) {
+            (Value::F64(u), Value::F64(m), Value::F64(e)) if u.shape() == m.shape() && u.shape() == e.shape() => {
+                let (mut to_m, mut to_e) = (0.0, 0.0);
+                for ((&a, &b), &c) in u.iter().zip(m.iter()).zip(e.iter()) {
+                    if a.is_finite() && b.is_finite() && c.is_finite() {
+                        to_m += (a - b) * (a - b);
+                        to_e += (a - c) * (a - c);
+                    }
+                }
+                to_m <= to_e
+            }
+            (Value::Int(u), Value::Int(m), Value::Int(e)) if u.shape() == m.shape() && u.shape() == e.shape() => {
+                let to_m = u.iter().zip(m.iter()).filter(|(a, b)| a != b).count();
+                let to_e = u.iter().zip(e.iter()).filter(|(a, b)| a != b).count();
+                to_m <= to_e
+            }
+            _ => true,
+        }
+    })
 }
 
 /// The user's distance to the mutant relative to the mutant's distance to

@@ -236,10 +236,13 @@ fn scaled(failed: &[Failed<'_>], name: &str, tol: Tolerance) -> Option<Said> {
     })
 }
 
+/// A function of a size and its name.
+type Form = (fn(f64) -> f64, &'static str);
+
 /// c as d, √d, 1/d or 1/√d of one named size, the same size in every case.
 fn expression(failed: &[Failed<'_>], factors: &[f64]) -> Option<(String, String)> {
     let same = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs());
-    let forms: [(fn(f64) -> f64, &str); 4] = [
+    let forms: [Form; 4] = [
         (|d| d, "d"),
         (f64::sqrt, "√d"),
         (|d| 1.0 / d, "1/d"),
