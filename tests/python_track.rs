@@ -366,3 +366,27 @@ fn watch_rechecks_the_python_file_on_save() {
     assert!(shown.contains("katas/layer_norm.py"), "{shown}");
     assert!(shown.contains("✓ layer_norm: passed"), "{shown}");
 }
+
+#[test]
+fn bench_times_python_code_against_the_same_reference() {
+    let dir = python_practice();
+    write_py(dir.path(), "layer_norm", &reference("layer_norm"));
+    let out = kata(dir.path())
+        .args(["bench", "layer_norm", "--runs", "1", "--scale", "0.05"])
+        .output()
+        .unwrap();
+    let shown = flat(&out);
+    assert_eq!(out.status.code(), Some(0), "{shown}");
+    assert!(shown.contains("your outputs match the reference's"), "{shown}");
+    // A wrong answer is no win, however fast.
+    write_py(
+        dir.path(),
+        "layer_norm",
+        &edit(&reference("layer_norm"), "return y", "return y + 1"),
+    );
+    let out = kata(dir.path())
+        .args(["bench", "layer_norm", "--runs", "1", "--scale", "0.05"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", flat(&out));
+}
