@@ -5,8 +5,6 @@
 //! The solutions live in `tests/alt_solutions/` and are only ever compiled by
 //! `kata check`, as a user's file would be.
 
-use crate::common;
-
 use crate::common::{check, practice, text, write_kata};
 
 /// Every seed kata with its alternative solution.

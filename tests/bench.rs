@@ -3,8 +3,6 @@
 //! is shared, so only the shape of the output, the verdict on the outputs,
 //! and the consistency of the ratio with the advice are checked.
 
-use crate::common;
-
 use std::process::Output;
 
 use crate::common::{edit, kata, practice, solution, text, write_kata};

@@ -1,7 +1,5 @@
 //! The core pipeline, through the real binary on temporary practice folders.
 
-use crate::common;
-
 use crate::common::{check, edit, kata, practice, solution, text, write_kata};
 
 #[test]
