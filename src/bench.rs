@@ -32,6 +32,7 @@ use crate::error::SetupError;
 use crate::judge::{self, Mismatch, Tolerance};
 use crate::report;
 use crate::run::{self, Job, Limits, PartRun};
+use crate::track::{self, python, Toolchain, Track};
 
 /// Timed calls per part unless `--runs` says otherwise.
 pub const DEFAULT_RUNS: u32 = 5;
@@ -147,13 +148,6 @@ impl PartBench {
 /// reference's outputs, 1 otherwise.
 pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitCode, SetupError> {
     let kata = practice.load(name)?;
-    if practice.track != crate::track::Track::Rust {
-        return Err(SetupError::Usage(format!(
-            "`kata bench` times Rust solutions only, for now; this folder is on the {} track \
-             (`kata bench {name} --track rust` times katas/{name}.rs)",
-            practice.track
-        )));
-    }
     let reference = kata_reference::find(name).ok_or_else(|| SetupError::NoReference(name.to_string()))?;
     let draw = reference.bench_case.ok_or_else(|| {
         SetupError::Usage(format!(
@@ -172,11 +166,20 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
         color: opts.color,
     };
 
-    progress(&format!("Building the reference and katas/{name}.rs in release mode…"));
+    progress(&format!(
+        "Building the reference and katas/{name}.{} in release mode…",
+        practice.track.extension()
+    ));
     let reference_program = build_reference(reference, &kata, &deps, &cache, release)?;
-    let program = match build::build(practice, &kata, &deps, &cache, release)? {
-        Built::Program(program) => program,
-        Built::CompileError(text) => {
+    // Your file in its own track (Python code is timed against the same
+    // Rust reference), the reference always in Rust.
+    let toolchain = match practice.track {
+        Track::Rust => Toolchain::Rust(deps.clone()),
+        Track::Python => Toolchain::Python(python::Interpreter::from_env()),
+    };
+    let program = match toolchain.build(practice, &kata, &cache, release)? {
+        track::Built::Program(program) => program,
+        track::Built::CompileError(text) => {
             println!("{} {}: does not compile", "✗".red().bold(), name.bold());
             print!("{text}");
             return Ok(ExitCode::from(1));
@@ -200,7 +203,7 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
         "Timing your code ({runs} runs, at most {} s)…",
         TIME_LIMIT.as_secs()
     ));
-    let mut user_run = run::run(&program, &jobs, limits)?;
+    let mut user_run = program.run(&jobs, limits)?;
 
     let torch = pytorch_timings();
     // PyTorch on this machine now, when it is installed; else the recorded time, so labelled.
@@ -286,7 +289,7 @@ fn build_reference(
     // A practice folder of its own in the cache, holding only the reference's file.
     let shadow = Practice {
         root: cache.join("bench-reference"),
-        track: crate::track::Track::Rust,
+        track: Track::Rust,
     };
     let file = shadow.user_file(&kata.name);
     if fs::read_to_string(&file).ok().as_deref() != Some(reference.solution_source) {

@@ -83,6 +83,9 @@ fn a_python_folder_remembers_its_track_and_its_stubs_are_not_implemented() {
             "{name}: {shown}"
         );
     }
+    // The history says which track a check was in.
+    let history = fs::read_to_string(root.join(".kata/history.jsonl")).unwrap();
+    assert!(history.lines().all(|l| l.contains("\"track\":\"python\"")), "{history}");
     // The solution shown is the Python reference.
     let out = kata(root).args(["solution", "layer_norm", "--force"]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), reference("layer_norm"));
@@ -334,4 +337,56 @@ fn a_missing_numpy_or_python_is_a_setup_error() {
         "{}",
         text(&out)
     );
+}
+
+#[test]
+fn watch_rechecks_the_python_file_on_save() {
+    let dir = python_practice();
+    let wrong = edit(&reference("layer_norm"), "return y", "return y + 1");
+    write_py(dir.path(), "layer_norm", &wrong);
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_kata"))
+        .args(["watch", "layer_norm"])
+        .current_dir(dir.path())
+        .env("KATA_CACHE_DIR", crate::common::cache_dir())
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let history = dir.path().join(".kata/history.jsonl");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while !fs::read_to_string(&history).is_ok_and(|h| h.contains("\"via\":\"watch\"")) {
+        assert!(std::time::Instant::now() < deadline, "watch never checked");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    write_py(dir.path(), "layer_norm", &reference("layer_norm"));
+    let out = child.wait_with_output().unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{shown}");
+    assert!(shown.contains("katas/layer_norm.py"), "{shown}");
+    assert!(shown.contains("✓ layer_norm: passed"), "{shown}");
+}
+
+#[test]
+fn bench_times_python_code_against_the_same_reference() {
+    let dir = python_practice();
+    write_py(dir.path(), "layer_norm", &reference("layer_norm"));
+    let out = kata(dir.path())
+        .args(["bench", "layer_norm", "--runs", "1", "--scale", "0.05"])
+        .output()
+        .unwrap();
+    let shown = flat(&out);
+    assert_eq!(out.status.code(), Some(0), "{shown}");
+    assert!(shown.contains("your outputs match the reference's"), "{shown}");
+    // A wrong answer is no win, however fast.
+    write_py(
+        dir.path(),
+        "layer_norm",
+        &edit(&reference("layer_norm"), "return y", "return y + 1"),
+    );
+    let out = kata(dir.path())
+        .args(["bench", "layer_norm", "--runs", "1", "--scale", "0.05"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", flat(&out));
 }
