@@ -57,10 +57,10 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
     }
 }
 
-/// The case `kata bench` times: a language model's last layer, 256 tokens
+/// The case `kata bench` times: a language model's last layer, 128 tokens
 /// over a vocabulary of 32000, no ignored rows, smoothing 0.1.
 pub fn bench_case(rng: &mut Rng, scale: f64) -> Inputs {
-    let (n, vocab) = (gen::scaled(256, scale), 32000);
+    let (n, vocab) = (gen::scaled(128, scale), 32000);
     let target: Vec<usize> = (0..n).map(|_| size(rng, 0, vocab - 1)).collect();
     Inputs::new()
         .with("logits", normal(rng, (n, vocab)) * 2.0)

@@ -26,9 +26,9 @@ pub fn cross_entropy(
     // ignore_index may lie outside 0..C: test it before using a target.
     let counts = |i: usize| Some(target[i]) != ignore_index;
     let count = (0..n).filter(|&i| counts(i)).count() as f64;
-    let log_p = log_softmax(logits);
-    // The gradient starts as the softmax; q is subtracted row by row.
-    let mut grad = log_p.mapv(f64::exp);
+    // One pass per row: the row becomes its softmax in place, and
+    // log p[c] = x[c] − logsumexp(x) gives the loss terms.
+    let mut grad = logits.to_owned();
     let mut loss = 0.0;
     for (i, mut g) in grad.rows_mut().into_iter().enumerate() {
         if !counts(i) {
@@ -36,8 +36,13 @@ pub fn cross_entropy(
             continue;
         }
         let t = target[i];
-        let lp = log_p.row(i);
-        loss -= (1.0 - eps) * lp[t] + eps * lp.mean().unwrap_or(0.0);
+        let (x_t, sum_x) = (g[t], g.sum());
+        let max = g.fold(f64::NEG_INFINITY, |m, &v| m.max(v));
+        g.mapv_inplace(|v| (v - max).exp());
+        let total = g.sum();
+        let lse = max + total.ln();
+        loss -= (1.0 - eps) * (x_t - lse) + eps * (sum_x / classes as f64 - lse);
+        g *= 1.0 / total;
         g -= eps / classes as f64;
         g[t] -= 1.0 - eps;
         g /= count;
