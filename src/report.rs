@@ -224,7 +224,7 @@ fn findings_section(out: &mut String, part: &PartReport, zh: bool, width: usize)
             2,
             label,
             &label.yellow().bold().to_string(),
-            &f.message(zh),
+            f.message(zh),
             width,
         ));
     }
