@@ -155,7 +155,9 @@ fn findings_section(out: &mut String, part: &PartReport, zh: bool) {
             (Kind::Pattern | Kind::Gradient, true) => "数值规律：",
         };
         let indent = " ".repeat(4);
-        let text = wrap(&format!("{label} {}", f.message(zh)), 74, &indent);
+        // A Chinese label ends in a full-width colon, which brings its own space.
+        let gap = if zh { "" } else { " " };
+        let text = wrap(&format!("{label}{gap}{}", f.message(zh)), 74, &indent);
         let text = text.trim_start().replacen(label, &label.yellow().bold().to_string(), 1);
         let _ = writeln!(out, "  {text}");
     }
