@@ -80,16 +80,23 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
         };
         let mut contradicted = false;
         // Failing cases first: a contradiction there ends the mutant soonest.
-        let order = cx
-            .observed
-            .iter()
-            .filter(|o| !o.passed())
-            .chain(cx.observed.iter().filter(|o| o.passed()));
-        for obs in order {
-            let run = |inputs: &Inputs| match run_quietly(|| mutant.solution.run(part, inputs)) {
-                Some(Ok(out)) => Some(out),
-                _ => None,
-            };
+        let run = |inputs: &Inputs| match run_quietly(|| mutant.solution.run(part, inputs)) {
+            Some(Ok(out)) => Some(out),
+            _ => None,
+        };
+        // Failing cases first: most mutants explain none of them, and then the
+        // passing cases need not be run at all.
+        let failing = cx.observed.iter().filter(|o| !o.passed());
+        let passing = cx.observed.iter().filter(|o| o.passed());
+        let mut hopeless = false;
+        for (i, obs) in failing.map(|o| (0, o)).chain(passing.map(|o| (1, o))) {
+            if i == 1 && !hopeless {
+                // Full needs every failing case explained; partial needs one with numbers.
+                hopeless = m.explained == 0 || (m.unexplained > 0 && m.numeric == 0);
+            }
+            if hopeless {
+                break;
+            }
             match relate(obs, run, tol) {
                 Relation::BothPass => {}
                 Relation::Explained(r) => {
@@ -102,12 +109,17 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
                 Relation::Unexplained(leaning) => {
                     m.unexplained += 1;
                     m.against |= !leaning;
+                    // Neither a full nor a partial explanation any more.
+                    hopeless = m.against;
                 }
                 Relation::Contradicted => {
                     contradicted = true;
                     break;
                 }
             }
+        }
+        if hopeless {
+            continue;
         }
         if !contradicted && m.explained > 0 {
             matches.push(m);
@@ -188,11 +200,16 @@ fn relate(obs: &Observed<'_>, run: impl Fn(&Inputs) -> Option<Outputs>, tol: Tol
                 if user_ok {
                     continue;
                 }
-                let nudged = noisy
-                    .get_or_insert_with(|| run(&nudge(obs.inputs)))
-                    .as_ref()
-                    .and_then(|n| n.get(name));
-                match closeness(u, mv, expected, nudged, tol) {
+                // The mutant's rounding noise costs a second run: only when needed.
+                let quick = closeness(u, mv, expected, None, tol);
+                let nudged = match quick {
+                    Some(_) => None,
+                    None => noisy
+                        .get_or_insert_with(|| run(&nudge(obs.inputs)))
+                        .as_ref()
+                        .and_then(|n| n.get(name)),
+                };
+                match quick.or_else(|| nudged.and_then(|n| closeness(u, mv, expected, Some(n), tol))) {
                     Some(r) => worst = worst.max(r),
                     None => return Relation::Unexplained(leaning(&obs.expected.0, got, &m, tol)),
                 }
