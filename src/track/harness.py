@@ -274,7 +274,7 @@ def collect(np, spec, part, result, args):
     for name, value in zip(names, values):
         if name.endswith("[]"):
             name = name[:-2]
-            if not isinstance(value, (tuple, list)):
+            if not isinstance(value, (tuple, list, np.ndarray)) or np.ndim(value) == 0:
                 raise BadReturn("`%s` should be a list of arrays; it is %s" % (name, describe(value)))
             for i, item in enumerate(value):
                 outputs["%s.%d" % (name, i)] = as_array(np, "%s.%d" % (name, i), item)
