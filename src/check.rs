@@ -378,12 +378,8 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
             });
         }
         let status = part_status(&reports);
-        // Only outputs that differ can be explained by a mistake: a part that
-        // failed by timeouts or crashes alone matches every mutant that
-        // leaves it unchanged.
-        let mismatched = reports.iter().any(|r| matches!(r.verdict, Verdict::Mismatch { .. }));
         let looks_like = match status {
-            Status::Failed if mismatched => diagnose(kata, &part.name, cases, &returned, tol),
+            Status::Failed => diagnose(kata, &part.name, cases, &returned, tol),
             _ => None,
         };
         parts.push(PartReport {
