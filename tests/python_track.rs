@@ -109,7 +109,11 @@ fn correct_solutions_in_two_styles_pass_every_kata() {
         for (style, source) in styles {
             write_py(dir.path(), &name, &source);
             for args in [&[name.as_str()][..], &[name.as_str(), "--seed", "5", "--random", "60"]] {
-                let out = check(dir.path(), args);
+                let mut out = check(dir.path(), args);
+                // A timeout is the machine's load, never cached: once more.
+                if text(&out).contains("timed out") {
+                    out = check(dir.path(), args);
+                }
                 if out.status.code() != Some(0) {
                     failures.push(format!("{name} ({style}) {args:?}:\n{}", text(&out)));
                 }

@@ -183,6 +183,10 @@ def call(np, module, part, inputs, index):
         return {"raised": {"exception": "TypeError", "message": str(e), "location": None, "line": None}}, nanos
     except MemoryError:
         return {"crash": "out_of_memory"}, nanos
+    except Exception as e:
+        # Whatever the function returned, reading it must not end the run.
+        message = "the returned value could not be read (%s: %s)" % (type(e).__name__, e)
+        return {"raised": {"exception": "TypeError", "message": message, "location": None, "line": None}}, nanos
     path = os.path.join(REQUEST["results"], "%d-%s.npz" % (index, part))
     np.savez(path, **outputs)
     return {"returned": path}, nanos
@@ -274,7 +278,7 @@ def collect(np, spec, part, result, args):
     for name, value in zip(names, values):
         if name.endswith("[]"):
             name = name[:-2]
-            if not isinstance(value, (tuple, list)):
+            if not isinstance(value, (tuple, list, np.ndarray)) or (isinstance(value, np.ndarray) and value.ndim == 0):
                 raise BadReturn("`%s` should be a list of arrays; it is %s" % (name, describe(value)))
             for i, item in enumerate(value):
                 outputs["%s.%d" % (name, i)] = as_array(np, "%s.%d" % (name, i), item)

@@ -234,3 +234,45 @@ impl Program {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_without_settings_is_rust_and_settings_name_the_track() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Track::of_folder(dir.path()).unwrap(), Track::Rust);
+        std::fs::write(dir.path().join(SETTINGS_FILE), PYTHON_SETTINGS).unwrap();
+        assert_eq!(Track::of_folder(dir.path()).unwrap(), Track::Python);
+        std::fs::write(dir.path().join(SETTINGS_FILE), "track = \"cobol\"\n").unwrap();
+        let err = Track::of_folder(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("kata.toml") && err.contains("cobol"), "{err}");
+    }
+
+    #[test]
+    fn a_python_folder_gets_python_stubs_and_no_rust_files() {
+        let files = Track::Python.practice_files();
+        let has = |rel: &str| files.iter().any(|(p, _)| *p == rel);
+        assert!(has("katas/prelude.py") && has(SETTINGS_FILE) && has("katas/layer_norm.toml"));
+        assert!(!files
+            .iter()
+            .any(|(p, _)| p.ends_with(".rs") || p.ends_with("Cargo.toml")));
+        for (rel, _) in embedded::PRACTICE_FILES
+            .iter()
+            .filter(|(p, _)| p.ends_with(".rs") && p.starts_with("katas/"))
+        {
+            let Some(name) = rel.strip_prefix("katas/").and_then(|n| n.strip_suffix(".rs")) else {
+                continue;
+            };
+            if name == "lib" || name.contains('/') {
+                continue;
+            }
+            let stub = Track::Python
+                .stub(name)
+                .unwrap_or_else(|| panic!("no Python stub of {name}"));
+            assert!(stub.contains("raise NotImplementedError"), "{name}");
+            assert!(Track::Python.solution(name).is_some(), "no Python reference of {name}");
+        }
+    }
+}

@@ -428,3 +428,49 @@ fn float_integers(output: &str) -> Diagnosis {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::{arr1, Array2, ArrayD, IxDyn};
+
+    fn case(expected: Value) -> Case {
+        Case {
+            name: "c".into(),
+            seed: None,
+            inputs: Inputs::new(),
+            expected: [("p".to_string(), Inputs::new().with("p", expected))].into(),
+        }
+    }
+
+    fn settled(got: Value, expected: Value) -> Value {
+        let mut output = RunOutput::default();
+        output
+            .parts
+            .insert((0, "p".into()), PartRun::Returned(Inputs::new().with("p", got)));
+        settle(&[case(expected)], &mut output);
+        match output.parts.remove(&(0, "p".to_string())) {
+            Some(PartRun::Returned(o)) => o.get("p").cloned().unwrap(),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn an_empty_result_matches_an_empty_expected_one_whatever_its_shape() {
+        let expected = Value::Int(ArrayD::zeros(IxDyn(&[0, 2])));
+        let got = Value::F64(ArrayD::zeros(IxDyn(&[0])));
+        assert_eq!(settled(got, expected.clone()), expected);
+    }
+
+    #[test]
+    fn integers_count_as_reals_but_reals_never_as_integers() {
+        let got = Value::Int(arr1(&[1i64, 2]).into_dyn());
+        assert_eq!(
+            settled(got, Value::from(arr1(&[0.0, 0.0]))),
+            Value::from(arr1(&[1.0, 2.0]))
+        );
+        let floats = Value::from(Array2::<f64>::zeros((1, 2)));
+        let ints = Value::Int(ArrayD::zeros(IxDyn(&[1, 2])));
+        assert_eq!(settled(floats.clone(), ints), floats);
+    }
+}
