@@ -14,7 +14,7 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
     let batch = size(rng, 1, gen::grow(index, 1, 2));
     let n_kv_head = size(rng, 1, gen::grow(index, 1, 3));
     let n_head = n_kv_head * size(rng, 1, gen::grow(index, 2, 3));
-    let past = if index % 4 == 0 { 0 } else { size(rng, 1, gen::grow(index, 2, 8)) };
+    let past = if index.is_multiple_of(4) { 0 } else { size(rng, 1, gen::grow(index, 2, 8)) };
     let t = if index % 3 == 1 { 1 } else { size(rng, 1, gen::grow(index, 2, 5)) };
     let d = size(rng, 1, gen::grow(index, 2, 6));
     let d_v = size(rng, 1, gen::grow(index, 2, 6));
