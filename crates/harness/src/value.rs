@@ -229,7 +229,10 @@ impl Inputs {
                 .iter()
                 .map(|&v| u8::try_from(v).map_err(|_| InputError(format!("`{name}` holds {v}, which is not a byte"))))
                 .collect(),
-            Value::Int(a) => Err(InputError(format!("`{name}` should be 1-d bytes, it has shape {:?}", a.shape()))),
+            Value::Int(a) => Err(InputError(format!(
+                "`{name}` should be 1-d bytes, it has shape {:?}",
+                a.shape()
+            ))),
             other => Err(wrong_type(name, "int64", other)),
         }
     }
