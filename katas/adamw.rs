@@ -8,7 +8,7 @@ use ndarray::prelude::*;
 /// m̂ = m / (1 − beta1^t), v̂ = v / (1 − beta2^t),
 /// p ← p − lr·m̂ / (sqrt(v̂) + eps).
 ///
-/// To write through the views, declare them mutable: `mut p: ArrayViewMut1<f64>`.
+/// To write through the views, declare them `mut p: ArrayViewMut1<f64>`.
 #[allow(clippy::too_many_arguments)]
 pub fn adam_step(
     p: ArrayViewMut1<f64>,

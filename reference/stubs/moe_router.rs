@@ -10,7 +10,10 @@ use ndarray::prelude::*;
 /// aux_loss = n_experts · Σₑ fₑ·Pₑ, with fₑ = (tokens that chose e among
 /// their k) / tokens and Pₑ = the mean over tokens of probs[·, e].
 /// Returns (weights (tokens, k), experts (tokens, k), aux_loss).
-pub fn route(router_logits: ArrayView2<f64>, k: usize) -> (Array2<f64>, Array2<usize>, f64) {
+pub fn route(
+    router_logits: ArrayView2<f64>,
+    k: usize,
+) -> (Array2<f64>, Array2<usize>, f64) {
     todo!()
 }
 
@@ -18,6 +21,11 @@ pub fn route(router_logits: ArrayView2<f64>, k: usize) -> (Array2<f64>, Array2<u
 /// experts[experts[t, j]](x[t]), where (weights, experts) route the router's
 /// logits x·router.weightᵀ + router.bias. Each `Linear` computes
 /// y = x·weightᵀ + bias. x is (tokens, d); returns (tokens, d_out).
-pub fn moe_forward(x: ArrayView2<f64>, router: &Linear, experts: &[Linear], k: usize) -> Array2<f64> {
+pub fn moe_forward(
+    x: ArrayView2<f64>,
+    router: &Linear,
+    experts: &[Linear],
+    k: usize,
+) -> Array2<f64> {
     todo!()
 }

@@ -15,6 +15,10 @@ pub fn box_iou(a: ArrayView2<f64>, b: ArrayView2<f64>) -> Array2<f64> {
 /// decreasing score; keep a box unless a kept box has IoU > `iou_threshold`
 /// with it (equal keeps it). Suppressed boxes suppress nothing. Returns the
 /// indices of the kept boxes, by decreasing score (empty when n = 0).
-pub fn nms(boxes: ArrayView2<f64>, scores: ArrayView1<f64>, iou_threshold: f64) -> Array1<usize> {
+pub fn nms(
+    boxes: ArrayView2<f64>,
+    scores: ArrayView1<f64>,
+    iou_threshold: f64,
+) -> Array1<usize> {
     todo!()
 }
