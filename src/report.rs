@@ -220,7 +220,13 @@ fn findings_section(out: &mut String, part: &PartReport, zh: bool, width: usize)
             Kind::Invariant => tr(zh, "Broken property:", "性质不成立："),
             Kind::Pattern | Kind::Gradient => tr(zh, "In the numbers:", "数值规律："),
         };
-        out.push_str(&hanging(2, label, &label.yellow().bold().to_string(), f.message(zh), width));
+        out.push_str(&hanging(
+            2,
+            label,
+            &label.yellow().bold().to_string(),
+            f.message(zh),
+            width,
+        ));
     }
 }
 
