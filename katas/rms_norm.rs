@@ -14,7 +14,8 @@ pub fn rms_norm(
 }
 
 /// Gradients of sum(rms_norm(x, normalized_shape, Some(weight), eps) · dy),
-/// dy shaped like x: (dx shaped like x, dweight shaped like normalized_shape).
+/// dy shaped like x: (dx shaped like x, dweight shaped like
+/// normalized_shape).
 pub fn rms_norm_backward(
     x: ArrayViewD<f64>,
     normalized_shape: &[usize],

@@ -1,7 +1,8 @@
 use ndarray::prelude::*;
 
 /// Temperature, top-k and top-p (nucleus) filtering, then one draw per row.
-/// Returns (probs (batch, vocab): the distribution drawn from, tokens (batch,)).
+/// Returns (probs (batch, vocab): the distribution drawn from,
+/// tokens (batch,)).
 ///
 /// In this order: divide the logits by `temperature`; top-k (0 = off): keep
 /// every token whose logit is ≥ the k-th largest (ties all kept); top-p

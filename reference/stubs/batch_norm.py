@@ -1,7 +1,8 @@
 import numpy as np
 
 
-def batch_norm(x, running_mean, running_var, weight, bias, training, momentum, eps):
+def batch_norm(x, running_mean, running_var, weight, bias, training, momentum,
+               eps):
     """Batch normalization, as `torch.nn.functional.batch_norm`.
 
     x: np.ndarray (N, C, *), float64: the statistics are per channel

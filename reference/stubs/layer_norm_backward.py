@@ -2,7 +2,8 @@ import numpy as np
 
 
 def layer_norm_backward(x, normalized_shape, weight, eps, dy):
-    """Gradients of sum(layer_norm(x, normalized_shape, weight, bias, eps) * dy)
+    """Gradients of
+    sum(layer_norm(x, normalized_shape, weight, bias, eps) * dy)
     with respect to x, weight and bias, as torch autograd computes them
     through F.layer_norm.
 

@@ -11,7 +11,8 @@ def mse(x, y, w):
 
 
 def mse_grad(x, y, w):
-    """The gradient of mse with respect to w: x.T @ (x @ w - y) / n, shape (d,)."""
+    """The gradient of mse with respect to w: x.T @ (x @ w - y) / n,
+    shape (d,)."""
     raise NotImplementedError
 
 

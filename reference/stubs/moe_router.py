@@ -12,7 +12,8 @@ def route(router_logits, k):
     first, a stable sort); weights = those probabilities over their sum.
     aux_loss = n_experts * sum_e f_e * P_e, with f_e = (tokens that chose e
     among their k) / tokens and P_e = the mean over tokens of probs[:, e].
-    Returns (weights float (tokens, k), experts int (tokens, k), aux_loss float).
+    Returns (weights float (tokens, k), experts int (tokens, k),
+             aux_loss float).
     """
     raise NotImplementedError
 

@@ -3,9 +3,11 @@ from prelude import Linear, MhaWeights
 
 
 def multi_head_attention(q, k, v, mask, n_head, w):
-    """Multi-head attention, as `torch.nn.MultiheadAttention(batch_first=True)`.
+    """Multi-head attention, as
+    `torch.nn.MultiheadAttention(batch_first=True)`.
 
-    q: np.ndarray (batch, n_q, e_q); k: (batch, n_k, e_k); v: (batch, n_k, e_v).
+    q: np.ndarray (batch, n_q, e_q); k: (batch, n_k, e_k);
+    v: (batch, n_k, e_v).
     mask: bool np.ndarray (batch, n_q, n_k) (True = hidden), or None.
     n_head: int. w: MhaWeights with w.q, w.k, w.v, w.o, each a Linear with
     .weight (out, in) and .bias (out,).

@@ -1,7 +1,8 @@
 use ndarray::prelude::*;
 
-/// As `F.log_softmax(logits, dim=-1)`: log_softmax(x)[c] = x[c] − logsumexp(x)
-/// for each row x of the (n, C) logits. Returns an (n, C) array.
+/// As `F.log_softmax(logits, dim=-1)`:
+/// log_softmax(x)[c] = x[c] − logsumexp(x) for each row x of the (n, C)
+/// logits. Returns an (n, C) array.
 pub fn log_softmax(logits: ArrayView2<f64>) -> Array2<f64> {
     todo!()
 }

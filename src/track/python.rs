@@ -23,6 +23,7 @@ use serde_json::json;
 use crate::build::write_atomic;
 use crate::catalog::{Kata, Practice};
 use crate::check::{Case, Diagnosis, KataReport, Status, Verdict};
+use crate::diagnosis::{Finding, Kind};
 use crate::error::SetupError;
 use crate::fixture;
 use crate::hash::Hasher;
@@ -372,9 +373,27 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
                 break;
             }
         }
-        if found.is_some() {
-            part.looks_like = found;
+        let Some(found) = found else {
+            continue;
+        };
+        // The diagnosis may already say the same of floats (a pattern, or a
+        // catalogued mistake); a rebound argument is news, and comes first.
+        let said = |f: &Finding| f.id == "integers_as_floats" || f.id == "token_ids_as_floats";
+        if found.id != NOT_IN_PLACE && part.diagnoses.iter().any(said) {
+            continue;
         }
+        part.diagnoses.insert(
+            0,
+            Finding {
+                kind: Kind::Mistake,
+                id: found.id.clone(),
+                en: found.en.clone(),
+                zh: found.zh.clone(),
+                rank: 0,
+                output: None,
+            },
+        );
+        part.looks_like = Some(found);
     }
 }
 
