@@ -474,11 +474,7 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
             Status::Failed => diagnose(kata, part, cases, &reports, &returned),
             _ => Vec::new(),
         };
-        let looks_like = diagnoses.iter().find(|f| f.kind == Kind::Mistake).map(|f| Diagnosis {
-            id: f.id.clone(),
-            en: f.en.clone(),
-            zh: f.zh.clone(),
-        });
+        let looks_like = looks_like(&diagnoses);
         parts.push(PartReport {
             name: part.name.clone(),
             status,
@@ -518,6 +514,16 @@ fn failures(got: &Outputs, expected: &Outputs, tol: Tolerance, signature: &Signa
             atol: tol.atol,
         })
         .collect()
+}
+
+/// The first mistake among a part's findings, as `looks_like` keeps it for
+/// tools that read that field.
+pub fn looks_like(diagnoses: &[Finding]) -> Option<Diagnosis> {
+    diagnoses.iter().find(|f| f.kind == Kind::Mistake).map(|f| Diagnosis {
+        id: f.id.clone(),
+        en: f.en.clone(),
+        zh: f.zh.clone(),
+    })
 }
 
 /// `todo!()` and `unimplemented!()` panic with these messages.

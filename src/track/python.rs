@@ -22,7 +22,7 @@ use serde_json::json;
 
 use crate::build::write_atomic;
 use crate::catalog::{Kata, Practice};
-use crate::check::{Case, Diagnosis, KataReport, Status, Verdict};
+use crate::check::{self, Case, KataReport, Status, Verdict};
 use crate::diagnosis::{Finding, Kind};
 use crate::error::SetupError;
 use crate::fixture;
@@ -369,7 +369,7 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
                     }
                 }
             }
-            if found.as_ref().is_some_and(|d: &Diagnosis| d.id == NOT_IN_PLACE) {
+            if found.as_ref().is_some_and(|f: &Finding| f.id == NOT_IN_PLACE) {
                 break;
             }
         }
@@ -382,18 +382,8 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
         if found.id != NOT_IN_PLACE && part.diagnoses.iter().any(said) {
             continue;
         }
-        part.diagnoses.insert(
-            0,
-            Finding {
-                kind: Kind::Mistake,
-                id: found.id.clone(),
-                en: found.en.clone(),
-                zh: found.zh.clone(),
-                rank: 0,
-                output: None,
-            },
-        );
-        part.looks_like = Some(found);
+        part.diagnoses.insert(0, found);
+        part.looks_like = check::looks_like(&part.diagnoses);
     }
 }
 
@@ -413,7 +403,7 @@ fn unchanged_argument(call: &PythonPart, got: Option<&Value>, name: &str, inputs
     })
 }
 
-fn not_in_place(arg: &str, call: &PythonPart) -> Diagnosis {
+fn not_in_place(arg: &str, call: &PythonPart) -> Finding {
     let list = call.args.iter().any(|a| a.starts_with(&format!("{arg}:list")));
     let (how, how_zh) = if list {
         (
@@ -426,25 +416,37 @@ fn not_in_place(arg: &str, call: &PythonPart) -> Diagnosis {
             format!("请原地赋值：{arg}[:] = …（或 {arg} *= …、{arg} += …）"),
         )
     };
-    Diagnosis {
-        id: NOT_IN_PLACE.into(),
-        en: format!(
+    mistake(
+        NOT_IN_PLACE,
+        format!(
             "`{arg}` did not change: {how}. `{arg} = …` only rebinds the name inside your function, so the caller's array keeps its old values"
         ),
-        zh: format!("`{arg}` 没有变化：{how_zh}。`{arg} = …` 只是在函数内部重新绑定了名字，调用方的数组仍是旧值"),
-    }
+        format!("`{arg}` 没有变化：{how_zh}。`{arg} = …` 只是在函数内部重新绑定了名字，调用方的数组仍是旧值"),
+    )
 }
 
-fn float_integers(output: &str) -> Diagnosis {
-    Diagnosis {
-        id: "python_float_integers".into(),
-        en: format!(
+fn float_integers(output: &str) -> Finding {
+    mistake(
+        "python_float_integers",
+        format!(
             "`{output}` holds floats where integers are expected: token ids, labels and indices must have an integer dtype \
              (np.argmax and np.argsort return one; convert with .astype(np.int64))"
         ),
-        zh: format!(
+        format!(
             "`{output}` 应为整数却是浮点数：词元 id、标签和下标必须是整数类型（np.argmax、np.argsort 返回的就是；可用 .astype(np.int64) 转换）"
         ),
+    )
+}
+
+/// A mistake of the Python track's own: certain when it shows, so ranked first.
+fn mistake(id: &str, en: String, zh: String) -> Finding {
+    Finding {
+        kind: Kind::Mistake,
+        id: id.into(),
+        en,
+        zh,
+        rank: 0,
+        output: None,
     }
 }
 
