@@ -1,5 +1,5 @@
 //! One adapter per kata: `Api`, a table of the kata's functions with the
-//! exact signatures of `../shared/spec/seed-katas.md`, and its [`Solution`]
+//! exact signatures of the kata's stub (`katas/<kata>.rs`), and its [`Solution`]
 //! impl, which reads a case's inputs, calls one function and names its
 //! outputs as `fixtures/README.md` does.
 //!
