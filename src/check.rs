@@ -418,8 +418,8 @@ pub fn check(
                 part.diagnoses.push(Finding {
                     kind: Kind::Gradient,
                     id: "gradient_check".into(),
-                    en: gradcheck::explain(g),
-                    zh: gradcheck::explain(g),
+                    en: gradcheck::explain(g, false),
+                    zh: gradcheck::explain(g, true),
                     rank: 30,
                     output: None,
                 });

@@ -127,7 +127,7 @@ pub fn human(report: &KataReport, zh: bool) -> String {
             2,
             label,
             &label.yellow().bold().to_string(),
-            &crate::gradcheck::explain(g),
+            &crate::gradcheck::explain(g, zh),
             width,
         ));
     }
@@ -736,7 +736,7 @@ pub fn json(reports: &[KataReport]) -> serde_json::Value {
             "verdict": r.status,
             "seed": r.seed,
             "message": r.compile_error,
-            "gradient_check": r.gradient_check.as_ref().map(crate::gradcheck::explain),
+            "gradient_check": r.gradient_check.as_ref().map(|g| crate::gradcheck::explain(g, false)),
             "looks_like": r.parts.iter().filter_map(|p| p.looks_like.as_ref().map(|d| json!({"part": p.name, "id": d.id, "message": d.en}))).collect::<Vec<_>>(),
             "diagnoses": r.parts.iter().flat_map(|p| p.diagnoses.iter().map(|f| json!({"part": p.name, "kind": f.kind.as_str(), "id": f.id, "message": f.en, "message_zh": f.zh}))).collect::<Vec<_>>(),
         }));

@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use crate::common::{check, practice, write_kata};
+use crate::common::{check, practice, text, write_kata};
 
 #[test]
 fn every_mutant_is_caught_and_named() {
@@ -65,4 +65,54 @@ fn a_wrong_backward_pass_is_located_by_the_gradient_check() {
     let out = check(dir.path(), &["mlp_backprop", "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert!(json["katas"][0]["gradient_check"].is_null(), "{json}");
+}
+
+/// `cross_entropy` returns the loss and dlogits from one part: the check
+/// differences the user's own loss output and says which of the two is wrong.
+#[test]
+fn the_gradient_check_tells_a_wrong_dlogits_from_a_wrong_loss() {
+    let dir = practice();
+    let kata = kata_reference::find("softmax_cross_entropy").expect("the kata exists");
+    let mutant = |id: &str| {
+        kata.mutants
+            .iter()
+            .find(|m| m.id == id)
+            .expect("the mutant exists")
+            .source
+    };
+    let verdict = |source: &str, lang: &str| {
+        write_kata(dir.path(), "softmax_cross_entropy", source);
+        let out = check(dir.path(), &["softmax_cross_entropy", "--json", "--lang", lang]);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        json["katas"][0]["gradient_check"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+
+    // The loss is right and dlogits is not divided by the count.
+    let v = verdict(mutant("gradient_not_divided"), "en");
+    assert!(
+        v.contains("`dlogits` disagrees") && v.contains("the backward pass is wrong"),
+        "{v}"
+    );
+    assert!(!v.contains("fails too"), "the loss is right here: {v}");
+
+    // Smoothing spread over C − 1 classes in both: dlogits follows the loss.
+    let v = verdict(mutant("smoothing_other_classes"), "en");
+    assert!(
+        v.contains("`dlogits` agrees") && v.contains("the bug is in `loss`"),
+        "{v}"
+    );
+
+    let human = {
+        write_kata(dir.path(), "softmax_cross_entropy", mutant("gradient_not_divided"));
+        text(&check(dir.path(), &["softmax_cross_entropy", "--lang", "zh"]))
+    };
+    assert!(
+        human.contains("梯度检查") && human.contains("反向传播写错了"),
+        "{human}"
+    );
+
+    assert!(verdict(kata.solution_source, "en").is_empty());
 }
