@@ -177,13 +177,14 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
         Track::Rust => Toolchain::Rust(deps.clone()),
         Track::Python => Toolchain::Python(python::Interpreter::from_env()),
     };
+    let does_not_compile = |text: &str| {
+        println!("{} {}: does not compile", "✗".red().bold(), name.bold());
+        print!("{text}");
+        Ok(ExitCode::from(1))
+    };
     let program = match toolchain.build(practice, &kata, &cache, release)? {
         track::Built::Program(program) => program,
-        track::Built::CompileError(text) => {
-            println!("{} {}: does not compile", "✗".red().bold(), name.bold());
-            print!("{text}");
-            return Ok(ExitCode::from(1));
-        }
+        track::Built::CompileError(text) => return does_not_compile(&text),
     };
     let parts: Vec<String> = kata.parts.iter().map(|p| p.name.clone()).collect();
     let jobs: Vec<Job<'_>> = (0..runs)
@@ -204,6 +205,9 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
         TIME_LIMIT.as_secs()
     ));
     let mut user_run = program.run(&jobs, limits)?;
+    if let Some(text) = &user_run.compile_error {
+        return does_not_compile(text);
+    }
 
     let torch = pytorch_timings();
     // PyTorch on this machine now, when it is installed; else the recorded time, so labelled.

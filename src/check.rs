@@ -378,19 +378,7 @@ pub fn check(
         },
     )? {
         Built::Program(p) => p,
-        Built::CompileError(text) => {
-            return Ok(KataReport {
-                name: kata.name.clone(),
-                status: Status::CompileError,
-                compile_error: Some(text),
-                parts: Vec::new(),
-                seed,
-                dropped_bytes: 0,
-                cached: false,
-                gradient_check: None,
-                track: practice.track,
-            })
-        }
+        Built::CompileError(text) => return Ok(does_not_compile(kata, practice, seed, text)),
     };
     let parts: Vec<String> = kata.parts.iter().map(|p| p.name.clone()).collect();
     let jobs: Vec<Job<'_>> = cases
@@ -407,6 +395,9 @@ pub fn check(
         memory_mb: kata.memory_mb,
     };
     let mut output = program.run(&jobs, limits)?;
+    if let Some(text) = output.compile_error.take() {
+        return Ok(does_not_compile(kata, practice, seed, text));
+    }
     program.settle(&cases, &mut output);
     let mut report = judge_run(kata, &cases, &mut output, seed);
     program.explain(kata, &cases, &mut report);
@@ -427,6 +418,21 @@ pub fn check(
         }
     }
     Ok(report)
+}
+
+/// The report of a file that does not compile.
+fn does_not_compile(kata: &Kata, practice: &Practice, seed: u64, text: String) -> KataReport {
+    KataReport {
+        name: kata.name.clone(),
+        status: Status::CompileError,
+        compile_error: Some(text),
+        parts: Vec::new(),
+        seed,
+        dropped_bytes: 0,
+        cached: false,
+        gradient_check: None,
+        track: practice.track,
+    }
 }
 
 /// Turns a run into verdicts and diagnoses.

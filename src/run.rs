@@ -137,6 +137,9 @@ pub struct RunOutput {
     /// How long each (case, part) that finished took, measured by the
     /// program around the call alone (for `kata bench`).
     pub timings: BTreeMap<(usize, String), Duration>,
+    /// The compiler's message when the source turned out not to compile
+    /// (then nothing ran).
+    pub compile_error: Option<String>,
 }
 
 thread_local! {
@@ -201,6 +204,9 @@ pub enum Event {
     Finished(usize, String, PartRun, Duration),
     /// Every part has run.
     Done,
+    /// The source does not compile: a track that compiles as its program
+    /// starts (Python) finds out here rather than in its build.
+    DoesNotCompile(String),
 }
 
 /// The loop shared by every track: `attempt` starts the program on the
@@ -233,6 +239,10 @@ pub fn run_with(
                     out.parts.insert((index, part), run);
                 }
                 Event::Done => {}
+                Event::DoesNotCompile(text) => {
+                    out.compile_error = Some(text);
+                    return Ok(out);
+                }
             }
         }
         out.dropped_bytes += attempt.dropped;

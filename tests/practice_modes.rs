@@ -115,7 +115,7 @@ impl Running {
 }
 
 /// Every line of `.kata/history.jsonl`, each checked against the documented schema.
-fn history(dir: &Path) -> Vec<Value> {
+pub(crate) fn history(dir: &Path) -> Vec<Value> {
     let text = fs::read_to_string(dir.join(".kata/history.jsonl")).unwrap_or_default();
     text.lines()
         .map(|line| {

@@ -228,6 +228,31 @@ fn an_exception_points_at_the_users_line() {
     assert!(!shown.contains("harness"), "no harness frames: {shown}");
 }
 
+/// The harness compiles the file before any case: a syntax error is the
+/// track's "does not compile", shown as Python shows it and logged as such.
+#[test]
+fn a_syntax_error_does_not_compile() {
+    let dir = python_practice();
+    let source = edit(&reference("layer_norm"), "    y = (x - mean)", "    y = ((x - mean)");
+    let line = source.lines().position(|l| l.contains("y = ((x - mean)")).unwrap() + 1;
+    write_py(dir.path(), "layer_norm", &source);
+    let out = check(dir.path(), &["layer_norm"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let shown = flat(&out);
+    assert!(shown.contains("✗ layer_norm: does not compile"), "{shown}");
+    assert!(
+        shown.contains(&format!("File \"katas/layer_norm.py\", line {line}")),
+        "{shown}"
+    );
+    assert!(shown.contains("SyntaxError") && !shown.contains("harness"), "{shown}");
+    let history = crate::practice_modes::history(dir.path());
+    assert_eq!(
+        history.last().map(|h| h["status"].clone()),
+        Some("compile_error".into()),
+        "{history:?}"
+    );
+}
+
 #[test]
 fn what_the_code_prints_stays_under_its_case_and_crashes_are_named() {
     let dir = python_practice();

@@ -53,6 +53,14 @@ def main():
             "Python %d.%d is too old for kata: install Python 3.9 or newer, "
             "or point KATA_PYTHON at one" % sys.version_info[:2]
         )
+    # A syntax error is the track's compile error, shown as Python shows it,
+    # before any case runs.
+    try:
+        with open(REQUEST["user_file"], "rb") as f:
+            compile(f.read(), REQUEST["shown_file"], "exec")
+    except (SyntaxError, ValueError) as e:
+        record({"compile_error": "".join(traceback.format_exception_only(type(e), e))})
+        sys.exit(0)
     try:
         import numpy
     except ImportError:

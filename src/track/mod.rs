@@ -196,7 +196,8 @@ impl Toolchain {
 pub enum Built {
     /// Ready to run.
     Program(Program),
-    /// The compiler's (or Python's syntax check's) diagnostics.
+    /// The compiler's diagnostics (the Python track reports a syntax error
+    /// from its run instead: see [`crate::run::Event::DoesNotCompile`]).
     CompileError(String),
 }
 

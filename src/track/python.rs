@@ -34,13 +34,6 @@ use crate::track::{Built, PythonPart};
 /// The harness, written into the cache on first use.
 const HARNESS: &str = include_str!("harness.py");
 
-/// Compiles the user's file without running it: a syntax error is the
-/// Python track's compile error, shown as Python shows it.
-const SYNTAX_CHECK: &str = "import sys, traceback\n\
-path, shown = sys.argv[1], sys.argv[2]\n\
-try:\n    compile(open(path, 'rb').read(), shown, 'exec')\n\
-except (SyntaxError, ValueError) as e:\n    sys.stdout.write(''.join(traceback.format_exception_only(type(e), e)))\n    sys.exit(1)\n";
-
 /// The interpreter that runs user code: `$KATA_PYTHON`, else `python3`.
 #[derive(Clone, Debug)]
 pub struct Interpreter {
@@ -111,37 +104,16 @@ pub fn calls(practice: &Practice, kata: &Kata) -> Result<BTreeMap<String, Python
         .collect()
 }
 
-/// Checks the syntax of `katas/<kata>.py` (once per content) and readies the harness.
+/// Readies the harness for `katas/<kata>.py`. Nothing is started here: the
+/// harness compiles the file before any case, so a syntax error costs no
+/// interpreter start of its own (see [`Event::DoesNotCompile`]).
 pub fn build(practice: &Practice, kata: &Kata, interpreter: &Interpreter, cache: &Path) -> Result<Built, SetupError> {
     let parts = calls(practice, kata)?;
-    let user_file = practice.user_file(&kata.name);
-    let source = fs::read(&user_file).map_err(|e| SetupError::io(&user_file, e))?;
-    let dir = cache.join("python");
-    let harness = dir.join(format!("harness-{}.py", hash(HARNESS.as_bytes())));
+    let harness = cache
+        .join("python")
+        .join(format!("harness-{}.py", hash(HARNESS.as_bytes())));
     if !harness.is_file() {
         write_atomic(&harness, HARNESS.as_bytes())?;
-    }
-    let shown = format!("katas/{}.py", kata.name);
-    let mut h = Hasher::new();
-    h.add(&source);
-    h.add(shown.as_bytes());
-    h.add(interpreter.path.to_string_lossy().as_bytes());
-    let stamp = dir.join("syntax-ok").join(h.short());
-    if !stamp.is_file() {
-        let out = Command::new(&interpreter.path)
-            .args(["-I", "-S", "-B", "-c", SYNTAX_CHECK])
-            .arg(&user_file)
-            .arg(&shown)
-            .output()
-            .map_err(|e| interpreter.missing(e))?;
-        if !out.status.success() {
-            let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
-            if text.trim().is_empty() {
-                text = String::from_utf8_lossy(&out.stderr).into_owned();
-            }
-            return Ok(Built::CompileError(text));
-        }
-        write_atomic(&stamp, b"")?;
     }
     let root = fs::canonicalize(&practice.root).map_err(|e| SetupError::io(&practice.root, e))?;
     Ok(Built::Program(super::Program::Python(Program {
@@ -210,6 +182,7 @@ impl Program {
             for line in read_lines(&records) {
                 events.push(match line {
                     Line::SetupError { setup_error } => return Err(SetupError::Toolchain(setup_error)),
+                    Line::CompileError { compile_error } => Event::DoesNotCompile(compile_error),
                     Line::Started { started: (index, part) } => Event::Started(index, part),
                     Line::Finished {
                         finished: (index, part),
@@ -253,6 +226,9 @@ fn write_inputs(path: &Path, jobs: &[Job<'_>]) -> Result<(), SetupError> {
 enum Line {
     SetupError {
         setup_error: String,
+    },
+    CompileError {
+        compile_error: String,
     },
     Started {
         started: (usize, String),
