@@ -224,7 +224,7 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
     };
     let mut results = Vec::new();
     for part in &kata.parts {
-        let mut expected = calls(&part.name, &mut reference_run, runs);
+        let mut expected = calls(&part.name, &mut reference_run, runs, Track::Rust);
         let (Some(outputs), None) = (expected.first.take(), &expected.failure) else {
             let why = expected.failure.unwrap_or_default();
             return Err(SetupError::Usage(format!(
@@ -235,7 +235,12 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
         results.push(PartBench {
             name: part.name.clone(),
             reference: median(&mut expected.times),
-            user: user_result(part, &outputs, calls(&part.name, &mut user_run, runs), runs),
+            user: user_result(
+                part,
+                &outputs,
+                calls(&part.name, &mut user_run, runs, practice.track),
+                runs,
+            ),
             pytorch: torch
                 .as_ref()
                 .and_then(|t| t.katas.get(name).map(|c| (t, c)))
@@ -262,7 +267,10 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
             .as_ref()
             .and_then(|t| t.katas.get(name))
             .is_some_and(|c| !c.fits(&inputs));
-    print!("{}", render(&kata, &inputs, &results, runs, stale, opts.zh));
+    print!(
+        "{}",
+        render(&kata, &inputs, &results, runs, stale, practice.track, opts.zh)
+    );
     Ok(match results.iter().all(PartBench::ok) {
         true => ExitCode::SUCCESS,
         false => ExitCode::from(1),
@@ -321,7 +329,7 @@ struct Calls {
 }
 
 /// Collects one part's calls from a run.
-fn calls(part: &str, output: &mut run::RunOutput, runs: usize) -> Calls {
+fn calls(part: &str, output: &mut run::RunOutput, runs: usize, track: Track) -> Calls {
     let mut calls = Calls {
         times: Vec::new(),
         first: None,
@@ -340,12 +348,11 @@ fn calls(part: &str, output: &mut run::RunOutput, runs: usize) -> Calls {
                 calls.todo = true;
                 "not implemented yet".to_string()
             }
-            Some(PartRun::Panicked { message, location }) => match location {
-                Some(at) => format!("panicked at {at}: {message}"),
-                None => format!("panicked: {message}"),
-            },
-            Some(PartRun::Raised(raised)) => report::raised_line(&raised),
-            Some(PartRun::Crashed(crash)) => report::crash_line(&crash),
+            Some(PartRun::Panicked { message, location }) => {
+                report::panicked_line(&message, location.as_deref(), false)
+            }
+            Some(PartRun::Raised(raised)) => report::raised_line(&raised, false),
+            Some(PartRun::Crashed(crash)) => report::crash_line(&crash, track, false),
             Some(PartRun::BadInput(message)) => format!("the bench case does not fit (a bug in kata): {message}"),
             Some(PartRun::NotRun) | None => "not run: the time limit was reached first".to_string(),
         };
@@ -401,13 +408,25 @@ fn describe_mismatch(name: &str, m: &Mismatch) -> String {
 }
 
 /// The figures as a person reads them, in 80 columns.
-pub fn render(kata: &Kata, inputs: &Inputs, parts: &[PartBench], runs: usize, stale: bool, zh: bool) -> String {
+pub fn render(
+    kata: &Kata,
+    inputs: &Inputs,
+    parts: &[PartBench],
+    runs: usize,
+    stale: bool,
+    track: Track,
+    zh: bool,
+) -> String {
     let mut out = String::new();
     let runs = match runs {
         1 => "one run".to_string(),
         n => format!("median of {n} runs"),
     };
-    let head = format!("{}: your code vs the reference (release builds, {runs})", kata.name);
+    let builds = match track {
+        Track::Rust => "release builds",
+        Track::Python => "your Python, the reference's release build",
+    };
+    let head = format!("{}: your code vs the reference ({builds}, {runs})", kata.name);
     let head = report::wrap(&head, 78, "");
     // Bold the name only after wrapping: colour codes would count as width.
     let _ = writeln!(out, "{}", head.replacen(&kata.name, &kata.name.bold().to_string(), 1));
@@ -828,7 +847,7 @@ mod tests {
             pytorch: Some((Duration::from_millis(20), "PyTorch 2.15.0 F.conv2d".into())),
         };
         colored::control::set_override(false);
-        render(&kata, &inputs, &[part], 5, false, false)
+        render(&kata, &inputs, &[part], 5, false, Track::Rust, false)
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::check::{CaseReport, KataReport, OutputFailure, PartReport, Status, Ve
 use crate::diagnosis::{self, Kind};
 use crate::judge::{unravel, Mismatch, Tolerance};
 use crate::run::{Crash, Printed, Raised};
+use crate::track::Track;
 
 /// Lines of a user's printed output shown per case.
 const PRINTED_LINES: usize = 12;
@@ -188,7 +189,7 @@ fn part_body(out: &mut String, report: &KataReport, part: &PartReport, zh: bool,
         let line = format!(
             "{}: {}",
             case_title(case, zh),
-            verdict_line(&case.verdict, Some(&part.name), zh)
+            verdict_line(&case.verdict, Some(&part.name), report.track, zh)
         );
         let _ = writeln!(
             out,
@@ -238,7 +239,7 @@ fn case_title(case: &CaseReport, zh: bool) -> String {
     }
 }
 
-fn verdict_line(v: &Verdict, part: Option<&str>, zh: bool) -> String {
+fn verdict_line(v: &Verdict, part: Option<&str>, track: Track, zh: bool) -> String {
     match v {
         Verdict::Pass => tr(zh, "passed", "通过").into(),
         Verdict::NotImplemented => tr(zh, "not implemented yet", "尚未实现").into(),
@@ -247,19 +248,19 @@ fn verdict_line(v: &Verdict, part: Option<&str>, zh: bool) -> String {
             .map(|f| mismatch_line(f, part, zh))
             .collect::<Vec<_>>()
             .join("; "),
-        Verdict::Panicked { message, location } => match location {
-            Some(l) => format!("panicked at {l}: {}", first_line(message)),
-            None => format!("panicked: {}", first_line(message)),
-        },
-        Verdict::Raised { raised } => raised_line(raised),
-        Verdict::Crashed { crash } => crash_line(crash),
+        Verdict::Panicked { message, location } => panicked_line(message, location.as_deref(), zh),
+        Verdict::Raised { raised } => raised_line(raised, zh),
+        Verdict::Crashed { crash } => crash_line(crash, track, zh),
         Verdict::NotRun => tr(
             zh,
             "not run: the time limit was reached first",
             "未运行：已先达到时间限制",
         )
         .into(),
-        Verdict::BadInput { message } => format!("the case does not fit the kata (a fixture fault): {message}"),
+        Verdict::BadInput { message } => match zh {
+            false => format!("the case does not fit the kata (a fixture fault): {message}"),
+            true => format!("该用例与本题不符（是测试数据的问题，不是你的）：{message}"),
+        },
     }
 }
 
@@ -267,29 +268,54 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("")
 }
 
-/// A Python exception: its type, where in the user's file, the line, and the message.
-pub fn raised_line(r: &Raised) -> String {
-    let mut out = format!("raised {}", r.exception);
-    if let Some(location) = &r.location {
-        out += &format!(" at {location}");
+/// A Rust panic: where, and its message's first line.
+pub fn panicked_line(message: &str, location: Option<&str>, zh: bool) -> String {
+    let message = first_line(message);
+    match (location, zh) {
+        (Some(l), false) => format!("panicked at {l}: {message}"),
+        (Some(l), true) => format!("在 {l} 处 panic：{message}"),
+        (None, false) => format!("panicked: {message}"),
+        (None, true) => format!("panic：{message}"),
     }
+}
+
+/// A Python exception: its type, where in the user's file, the line, and the message.
+pub fn raised_line(r: &Raised, zh: bool) -> String {
+    let mut out = match (&r.location, zh) {
+        (Some(location), false) => format!("raised {} at {location}", r.exception),
+        (Some(location), true) => format!("在 {location} 抛出 {}", r.exception),
+        (None, false) => format!("raised {}", r.exception),
+        (None, true) => format!("抛出 {}", r.exception),
+    };
     if let Some(line) = &r.line {
         out += &format!(" (`{line}`)");
     }
     if !r.message.is_empty() {
-        out += &format!(": {}", first_line(&r.message));
+        out += tr(zh, ": ", "：");
+        out += first_line(&r.message);
     }
     out
 }
 
-/// A one-line description of a crash.
-pub fn crash_line(crash: &Crash) -> String {
-    match crash {
-        Crash::Timeout { seconds } => format!("timed out: still running after {seconds} s (an endless loop?)"),
-        Crash::StackOverflow => "stack overflow (endless or too deep recursion)".into(),
-        Crash::OutOfMemory { limit_mb } => format!("ran out of memory (limit {limit_mb} MiB)"),
-        Crash::Exited { code } => format!("the program exited (code {code}) before returning (std::process::exit?)"),
-        Crash::Signal { name } => format!("crashed: {name}"),
+/// A one-line description of a crash; how a program exits early depends on
+/// its language.
+pub fn crash_line(crash: &Crash, track: Track, zh: bool) -> String {
+    let exit = match (track, zh) {
+        (Track::Rust, _) => "std::process::exit",
+        (Track::Python, false) => "sys.exit or os._exit",
+        (Track::Python, true) => "sys.exit 或 os._exit",
+    };
+    match (crash, zh) {
+        (Crash::Timeout { seconds }, false) => format!("timed out: still running after {seconds} s (an endless loop?)"),
+        (Crash::Timeout { seconds }, true) => format!("超时：{seconds} 秒后仍在运行（死循环？）"),
+        (Crash::StackOverflow, false) => "stack overflow (endless or too deep recursion)".into(),
+        (Crash::StackOverflow, true) => "栈溢出（无穷递归或递归过深）".into(),
+        (Crash::OutOfMemory { limit_mb }, false) => format!("ran out of memory (limit {limit_mb} MiB)"),
+        (Crash::OutOfMemory { limit_mb }, true) => format!("内存耗尽（上限 {limit_mb} MiB）"),
+        (Crash::Exited { code }, false) => format!("the program exited (code {code}) before returning ({exit}?)"),
+        (Crash::Exited { code }, true) => format!("程序在返回之前就退出了（退出码 {code}；调用了 {exit}？）"),
+        (Crash::Signal { name }, false) => format!("crashed: {name}"),
+        (Crash::Signal { name }, true) => format!("崩溃：{name}"),
     }
 }
 
@@ -746,7 +772,7 @@ pub fn json(reports: &[KataReport]) -> serde_json::Value {
                 tests.push(json!({
                     "name": format!("{}/{}/{}", r.name, part.name, case.case),
                     "status": if pass { "pass" } else { "fail" },
-                    "message": if pass { serde_json::Value::Null } else { json!(verdict_line(&case.verdict, None, false)) },
+                    "message": if pass { serde_json::Value::Null } else { json!(verdict_line(&case.verdict, None, r.track, false)) },
                     "output": case.printed.as_ref().map(|p| format!("{}{}", p.stdout, p.stderr)),
                 }));
             }

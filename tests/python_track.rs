@@ -267,11 +267,16 @@ fn what_the_code_prints_stays_under_its_case_and_crashes_are_named() {
     assert_eq!(out.status.code(), Some(1), "{shown}");
     assert!(shown.contains("hello from layer_norm"), "{shown}");
     assert!(
-        shown.contains("the program exited (code 3) before returning"),
+        shown.contains("the program exited (code 3) before returning (sys.exit or os._exit?)"),
         "{shown}"
     );
     // The other cases still ran and passed: only rank 4 crashed.
     assert!(shown.contains("rank4"), "{shown}");
+    let zh = flat(&check(dir.path(), &["layer_norm", "--lang", "zh"]));
+    assert!(
+        zh.contains("程序在返回之前就退出了（退出码 3；调用了 sys.exit 或 os._exit？）"),
+        "{zh}"
+    );
 }
 
 #[test]
