@@ -1,4 +1,4 @@
-// expect: mistake top_p_sum_including
+// expect: mistake top_p_crossing_dropped | mistake top_p_sum_including
 // Iterator style; top-p cuts where the cumulative sum including the token
 // exceeds top_p, but always keeps the first token (so it never keeps none):
 // one token too few whenever the crossing token is not the first.
