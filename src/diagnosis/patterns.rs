@@ -899,7 +899,11 @@ mod tests {
     #[test]
     fn renumbering_needs_entries_that_share_a_value() {
         let inputs = Inputs::new();
-        let found = one(Value::from(arr1(&[1_i64, 1, 0])), Value::from(arr1(&[0_i64, 0, 1])), &inputs);
+        let found = one(
+            Value::from(arr1(&[1_i64, 1, 0])),
+            Value::from(arr1(&[0_i64, 0, 1])),
+            &inputs,
+        );
         assert_eq!(found[0].0, "renumbered", "{found:?}");
         // Distinct values (a token per row): any renaming would fit.
         let found = one(Value::from(arr1(&[3_i64, 1])), Value::from(arr1(&[5_i64, 1])), &inputs);
