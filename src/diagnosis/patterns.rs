@@ -458,6 +458,11 @@ fn reordered(f: &Failed<'_>, name: &str, tol: Tolerance) -> Option<Said> {
                     return None;
                 }
             }
+            // Every entry a value of its own (one sampled token per row): any
+            // renaming fits, so it says nothing.
+            if forward.len() == e.len() {
+                return None;
+            }
             Some(said(
                 "renumbered",
                 format!("`{name}` groups the entries exactly as expected, under other numbers (e.g. clusters or tokens numbered differently)"),
@@ -889,6 +894,20 @@ mod tests {
         assert_eq!(found[0].0, "sign_flipped", "{found:?}");
         let found = one(Value::from(e.t().to_owned()), Value::from(e), &inputs);
         assert_eq!(found[0].0, "permuted_axes", "{found:?}");
+    }
+
+    #[test]
+    fn renumbering_needs_entries_that_share_a_value() {
+        let inputs = Inputs::new();
+        let found = one(
+            Value::from(arr1(&[1_i64, 1, 0])),
+            Value::from(arr1(&[0_i64, 0, 1])),
+            &inputs,
+        );
+        assert_eq!(found[0].0, "renumbered", "{found:?}");
+        // Distinct values (a token per row): any renaming would fit.
+        let found = one(Value::from(arr1(&[3_i64, 1])), Value::from(arr1(&[5_i64, 1])), &inputs);
+        assert!(found.iter().all(|(id, _)| id != "renumbered"), "{found:?}");
     }
 
     #[test]
