@@ -8,7 +8,7 @@
 //! output moves that much under a last-digit change of its inputs, the user
 //! needs only an error of the same size. Both panicking on a case counts as
 //! agreeing. A mutant no case contradicts but that explains only some of the
-//! failing cases (others fail for another reason too) is named for those.
+//! failing cases is named for those, and the others are pointed at.
 
 use kata_harness::{Inputs, Outputs, Value};
 use rand::{Rng as _, SeedableRng};
@@ -158,12 +158,14 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
                 kind: Kind::Mistake,
                 id: mistake.id.clone(),
                 en: format!(
-                    "on the {k} of {failing} failing cases where it is the only deviation, this is exactly: {} (the other cases fail for another reason as well)",
-                    mistake.en
+                    "on {k} of the {failing} failing cases your outputs are exactly this mistake's: {}; the other {} do not match it exactly, so look at them too",
+                    mistake.en,
+                    failing - k
                 ),
                 zh: format!(
-                    "在 {failing} 个失败用例中有 {k} 个只有这一处偏差，它们恰好是：{}（其余用例还有别的错误）",
-                    mistake.zh
+                    "{failing} 个失败用例中有 {k} 个的输出与这个错误完全一致：{}；其余 {} 个与它不完全一致，也请查看",
+                    mistake.zh,
+                    failing - k
                 ),
                 rank: RANK_PARTIAL,
                 output: None,

@@ -7,7 +7,8 @@
 //!
 //! A pattern about the whole output is reported only when it holds on every
 //! case where that output's values failed; a region is described on the
-//! first such case once every other one shows the same kind of region.
+//! first such case once every other one shows the same kind of region, and
+//! said to hold in all of them only when it is the same region.
 
 use kata_harness::{Inputs, Value};
 use ndarray::{ArrayD, Axis, Dimension, IxDyn};
@@ -562,6 +563,18 @@ fn shape_case(f: &Failed<'_>, name: &str) -> Option<Said> {
             zh.push(format!(
                 "第 {a} 轴有 {g} 个元素，应为 {e}，就像 `{label}` 为 1 一样：这个方向忽略了步长？"
             ));
+        } else if (long == Some(1) || short == Some(1)) && matches!(f.expected, Value::Int(_)) {
+            // A selection (kept indices, merges, tokens) has a length the
+            // data decides: one entry more or fewer says nothing of rounding.
+            let more = long == Some(1);
+            en.push(format!(
+                "axis {a} has one entry {} ({g} for {e})",
+                if more { "too many" } else { "too few" }
+            ));
+            zh.push(format!(
+                "第 {a} 轴{}一个元素（{g}，应为 {e}）",
+                if more { "多了" } else { "少了" }
+            ));
         } else if long == Some(1) || short == Some(1) {
             let more = long == Some(1);
             en.push(format!(
@@ -619,11 +632,6 @@ fn non_finite(cx: &Context<'_>, failed: &[Failed<'_>], name: &str) -> Option<Sai
             .all(|r| r.iter().all(|v| v.is_finite()) || r.iter().all(|v| !v.is_finite())),
         _ => false,
     });
-    if rows_only {
-        id = "non_finite_rows";
-        en.push_str("; whole rows are non-finite and the others finite (a mean of nothing, 0/0?)");
-        zh.push_str("；整行非有限而其他行有限（对零个元素求均值，0/0？）");
-    }
     // Only on the cases with the largest inputs: an overflow.
     let magnitude = |inputs: &Inputs| {
         inputs
@@ -644,7 +652,17 @@ fn non_finite(cx: &Context<'_>, failed: &[Failed<'_>], name: &str) -> Option<Sai
         .filter(|o| !bad.contains(&o.case))
         .map(|o| magnitude(o.inputs))
         .fold(0.0_f64, f64::max);
-    if !rows_only && largest_good > 0.0 && smallest_bad >= 10.0 * largest_good {
+    let overflow = largest_good > 0.0 && smallest_bad >= 10.0 * largest_good;
+    if rows_only {
+        id = "non_finite_rows";
+        en.push_str("; whole rows are non-finite and the others finite");
+        zh.push_str("；整行非有限而其他行有限");
+        if !overflow {
+            en.push_str(" (0/0 in a row: a mean over nothing, or a row whose normalizer is 0?)");
+            zh.push_str("（某行出现 0/0：对零个元素求均值，或该行的归一化分母为 0？）");
+        }
+    }
+    if overflow {
         en.push_str(&format!(
             "; only the cases with large inputs (|value| ≥ {smallest_bad:.0}, others ≤ {largest_good:.1}) do it: an overflow, such as exp of a large number?"
         ));
@@ -824,11 +842,17 @@ fn region(failed: &[Failed<'_>], name: &str, tol: Tolerance) -> Option<Said> {
         .iter()
         .find(|f| matches!(f.mismatch, Mismatch::Values(_)))
         .map(|f| f.obs.case)?;
+    // "In all" only when every case's region is the very same one.
+    let same = per_case.iter().all(|(_, e, _)| *e == en);
     let (all_en, all_zh) = match per_case.len() {
         1 => (String::new(), String::new()),
-        k => (
+        k if same => (
             format!(", and so in all {k} failing cases"),
             format!("，{k} 个失败用例都是如此"),
+        ),
+        k => (
+            format!(" (each of the {k} failing cases keeps to a region like it, not the same one)"),
+            format!("（{k} 个失败用例各自局限在类似但不相同的区域）"),
         ),
     };
     Some(said(
@@ -908,6 +932,52 @@ mod tests {
         // Distinct values (a token per row): any renaming would fit.
         let found = one(Value::from(arr1(&[3_i64, 1])), Value::from(arr1(&[5_i64, 1])), &inputs);
         assert!(found.iter().all(|(id, _)| id != "renumbered"), "{found:?}");
+    }
+
+    /// Two cases confined to different rows: the region is the first case's,
+    /// never claimed for both.
+    #[test]
+    fn a_region_is_claimed_for_every_case_only_when_it_is_the_same() {
+        let inputs = Inputs::new();
+        let e = arr2(&[[1.0, 2.0], [3.0, -1.0], [0.3, 0.7]]);
+        let (mut last, mut first) = (e.clone(), e.clone());
+        last[[2, 1]] = 9.0;
+        first[[0, 0]] = 9.0;
+        let exp = Outputs::new().with("y", Value::from(e.clone()));
+        let outs = [
+            Outputs::new().with("y", Value::from(last)),
+            Outputs::new().with("y", Value::from(first)),
+        ];
+        let region_of = |gots: &[&Outputs]| {
+            let obs: Vec<Observed<'_>> = gots
+                .iter()
+                .map(|got| Observed {
+                    case: "c",
+                    inputs: &inputs,
+                    expected: &exp,
+                    outcome: Outcome::Returned { got, passed: false },
+                })
+                .collect();
+            let failed: Vec<Failed<'_>> = obs
+                .iter()
+                .zip(gots)
+                .map(|(obs, got)| {
+                    let (g, x) = (got.get("y").expect("y"), exp.get("y").expect("y"));
+                    Failed {
+                        obs,
+                        got: g,
+                        expected: x,
+                        mismatch: judge::compare(Some(g), x, TOL).expect("differs"),
+                    }
+                })
+                .collect();
+            region(&failed, "y", TOL).map(|s| s.en).unwrap_or_default()
+        };
+        let same = region_of(&[&outs[0], &outs[0]]);
+        assert!(same.contains("and so in all 2 failing cases"), "{same}");
+        let different = region_of(&[&outs[0], &outs[1]]);
+        assert!(!different.contains("in all"), "{different}");
+        assert!(different.contains("not the same one"), "{different}");
     }
 
     #[test]
