@@ -1,23 +1,18 @@
 # expect: mistake history_not_reordered
-# Each step appends the chosen token to row i of the history, but row i
-# keeps the prefix of beam i, not of the beam the token extends.
+# Every batch at once; each step stacks the chosen tokens onto the history
+# as it stands, without gathering the prefixes of their parent beams.
 import numpy as np
 
 
 def beam_search(lm_prob, beam_size):
-    batch, seqlen, vocab = lm_prob.shape
-    tokens = np.zeros((batch, beam_size, seqlen), dtype=np.int64)
-    log_probs = np.zeros((batch, beam_size))
-    for b in range(batch):
-        lp = np.log(lm_prob[b])
-        best = np.argsort(-lp[0], kind="stable")[:beam_size]
-        tokens[b, :, 0] = best
-        score = lp[0, best]
-        for t in range(1, seqlen):
-            total = score[:, None] + lp[t][None, :]
-            flat = np.argsort(-total, axis=None, kind="stable")[:beam_size]
-            src, tok = flat // vocab, flat % vocab
-            tokens[b, :, t] = tok
-            score = total[src, tok]
-        log_probs[b] = score
-    return tokens, log_probs
+    B, T, V = lm_prob.shape
+    logp = np.log(lm_prob)
+    first = np.argsort(-logp[:, 0], axis=1, kind="stable")[:, :beam_size]
+    score = np.take_along_axis(logp[:, 0], first, axis=1)
+    history = [first]
+    for t in range(1, T):
+        flat = (score[:, :, None] + logp[:, t][:, None, :]).reshape(B, -1)
+        best = np.argsort(-flat, axis=1, kind="stable")[:, :beam_size]
+        history.append(best % V)
+        score = np.take_along_axis(flat, best, axis=1)
+    return np.stack(history, axis=-1), score
