@@ -1,4 +1,4 @@
-# expect: mistake scale_by_model_width | pattern scaled
+# expect: mistake scale_by_model_width
 # Scores scaled by the model width x.shape[-1], not one head's width.
 import numpy as np
 from prelude import Linear, MhaWeights
