@@ -9,28 +9,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use tempfile::TempDir;
-
-use crate::common::{edit, kata, text};
-
-/// A fresh Python practice folder.
-fn python_practice() -> TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let out = kata(dir.path())
-        .args(["init", ".", "--track", "python"])
-        .output()
-        .expect("kata runs");
-    assert!(out.status.success(), "init failed: {}", text(&out));
-    dir
-}
-
-fn write_py(dir: &Path, name: &str, source: &str) {
-    fs::write(dir.join("katas").join(format!("{name}.py")), source).expect("writable");
-}
-
-fn check(dir: &Path, args: &[&str]) -> std::process::Output {
-    kata(dir).arg("check").args(args).output().expect("kata runs")
-}
+use crate::common::{check, edit, kata, python_practice, text, write_py};
 
 fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)

@@ -5,11 +5,19 @@
 //! would be right (`// expect: mistake naive_variance | pattern scaled`). At
 //! least 80% must get a right one, and none may be named a mistake it does
 //! not have. Correct solutions in other styles get no finding at all.
+//!
+//! The Python track has its own corpus, `tests/wrong_solutions_py/<kata>/`
+//! (`# expect: ...`), in the NumPy idioms a candidate writes, with the
+//! track's own slips (a rebound in-place argument, `np.sum` without an axis,
+//! `keepdims` forgotten, an ascending `argsort` reversed for ties), judged
+//! by the same rules.
 
 use std::fs;
 use std::path::Path;
 
-use crate::common::{check, practice, text, write_kata};
+use tempfile::TempDir;
+
+use crate::common::{check, practice, python_practice, text, write_kata, write_py};
 
 /// One wrong solution and what it should be told.
 struct Wrong {
@@ -20,8 +28,38 @@ struct Wrong {
     expect: Vec<(String, String)>,
 }
 
-fn corpus() -> Vec<Wrong> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wrong_solutions");
+/// A track's corpus: where its files are and how a practice folder takes them.
+struct Track {
+    /// The corpus folder, relative to the repository.
+    folder: &'static str,
+    /// The user files' extension.
+    ext: &'static str,
+    /// The first line's prefix: `// expect:` or `# expect:`.
+    header: &'static str,
+    /// A fresh practice folder of the track.
+    practice: fn() -> TempDir,
+    /// Writes a source as the user's file of a kata.
+    write: fn(&Path, &str, &str),
+}
+
+const RUST: Track = Track {
+    folder: "tests/wrong_solutions",
+    ext: "rs",
+    header: "// expect:",
+    practice,
+    write: write_kata,
+};
+
+const PYTHON: Track = Track {
+    folder: "tests/wrong_solutions_py",
+    ext: "py",
+    header: "# expect:",
+    practice: python_practice,
+    write: write_py,
+};
+
+fn corpus(track: &Track) -> Vec<Wrong> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(track.folder);
     let mut out = Vec::new();
     let mut katas: Vec<_> = fs::read_dir(&root)
         .expect("the corpus exists")
@@ -37,12 +75,15 @@ fn corpus() -> Vec<Wrong> {
             .map(|e| e.path())
             .collect();
         files.sort();
-        for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "rs")) {
+        for path in files
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == track.ext))
+        {
             let source = fs::read_to_string(&path).expect("readable");
             let header = source.lines().next().unwrap_or_default();
             let spec = header
-                .strip_prefix("// expect:")
-                .unwrap_or_else(|| panic!("{}: no `// expect:` header", path.display()));
+                .strip_prefix(track.header)
+                .unwrap_or_else(|| panic!("{}: no `{}` header", path.display(), track.header));
             let expect = spec
                 .split('|')
                 .map(|alt| {
@@ -82,25 +123,25 @@ fn findings(json: &serde_json::Value) -> Vec<(String, String)> {
         .collect()
 }
 
-#[test]
-fn wrong_solutions_get_a_right_finding_and_never_a_wrong_mistake() {
-    let corpus = corpus();
-    assert!(corpus.len() >= 50, "only {} wrong solutions", corpus.len());
-    // The ten seed katas, at least: every kata with a folder has five or more.
-    let mut katas: Vec<&str> = corpus.iter().map(|w| w.kata.as_str()).collect();
-    katas.dedup();
-    assert!(katas.len() >= 10, "only {} katas in the corpus", katas.len());
-    for kata in katas {
+/// Checks every wrong solution of a track's corpus, which must cover at least
+/// `katas` katas with `per_kata` files each: every one fails, none is named
+/// a mistake it does not have, and at least 80% get a right finding.
+fn every_wrong_solution_fails_and_none_is_named_wrong(track: &Track, katas: usize, per_kata: usize) {
+    let corpus = corpus(track);
+    let mut names: Vec<&str> = corpus.iter().map(|w| w.kata.as_str()).collect();
+    names.dedup();
+    assert!(names.len() >= katas, "only {} katas in the corpus", names.len());
+    for kata in names {
         let n = corpus.iter().filter(|w| w.kata == kata).count();
-        assert!(n >= 5, "{kata}: only {n} wrong solutions");
+        assert!(n >= per_kata, "{kata}: only {n} wrong solutions");
     }
-    let dir = practice();
+    let dir = (track.practice)();
     let mut right = 0;
     let mut lines = Vec::new();
     let mut wrong_names = Vec::new();
     let mut not_caught = Vec::new();
     for w in &corpus {
-        write_kata(dir.path(), &w.kata, &w.source);
+        (track.write)(dir.path(), &w.kata, &w.source);
         let out = check(dir.path(), &[&w.kata, "--json"]);
         let Ok(json) = serde_json::from_slice::<serde_json::Value>(&out.stdout) else {
             not_caught.push(format!("{}/{}: no JSON: {}", w.kata, w.file, text(&out)));
@@ -130,7 +171,8 @@ fn wrong_solutions_get_a_right_finding_and_never_a_wrong_mistake() {
     }
     let rate = right as f64 / corpus.len() as f64;
     eprintln!(
-        "diagnosis corpus: {right} of {} right ({:.0}%), {} named wrong\n{}",
+        "diagnosis corpus ({}): {right} of {} right ({:.0}%), {} named wrong\n{}",
+        track.folder,
         corpus.len(),
         100.0 * rate,
         wrong_names.len(),
@@ -139,6 +181,18 @@ fn wrong_solutions_get_a_right_finding_and_never_a_wrong_mistake() {
     assert!(not_caught.is_empty(), "not failed: {not_caught:#?}");
     assert!(wrong_names.is_empty(), "wrong names: {wrong_names:#?}");
     assert!(rate >= 0.8, "only {right} of {} got a right finding", corpus.len());
+}
+
+#[test]
+fn wrong_solutions_get_a_right_finding_and_never_a_wrong_mistake() {
+    // The ten seed katas, at least, with five or more each.
+    every_wrong_solution_fails_and_none_is_named_wrong(&RUST, 10, 5);
+}
+
+#[test]
+fn wrong_python_solutions_get_a_right_finding_and_never_a_wrong_mistake() {
+    // Every kata, with two or more each.
+    every_wrong_solution_fails_and_none_is_named_wrong(&PYTHON, kata_reference::KATAS.len(), 2);
 }
 
 #[test]

@@ -36,9 +36,25 @@ pub fn practice() -> TempDir {
     dir
 }
 
+/// A fresh Python practice folder, written by `kata init --track python`.
+pub fn python_practice() -> TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = kata(dir.path())
+        .args(["init", ".", "--track", "python"])
+        .output()
+        .expect("kata runs");
+    assert!(out.status.success(), "init failed: {}", text(&out));
+    dir
+}
+
 /// Writes `source` as the user's file of `name`.
 pub fn write_kata(dir: &Path, name: &str, source: &str) {
     std::fs::write(dir.join("katas").join(format!("{name}.rs")), source).expect("the kata file is writable");
+}
+
+/// Writes `source` as the user's Python file of `name`.
+pub fn write_py(dir: &Path, name: &str, source: &str) {
+    std::fs::write(dir.join("katas").join(format!("{name}.py")), source).expect("the kata file is writable");
 }
 
 /// Runs `kata check` with extra arguments.
