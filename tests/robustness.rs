@@ -125,6 +125,8 @@ fn an_endless_loop_times_out_and_a_correct_file_then_passes() {
 #[test]
 fn endless_recursion_is_a_stack_overflow_not_a_signal() {
     let dir = practice();
+    // 26 overflows of a 64 MiB stack, one restart each: room for a loaded machine.
+    prepend_to_description(dir.path(), "beam_search", "time_limit_secs = 120");
     let recursion = "fn deeper(n: u64) -> u64 { let frame = [n; 32]; deeper(frame[1] + 1) + frame[2] }\n    \
                      if deeper(0) == 1 { return beam_search(lm_prob, beam_size); }";
     // Also after 200 KB on stderr, past what is kept of the output.
