@@ -35,8 +35,10 @@ enum Relation {
     /// Both pass.
     BothPass,
     /// Both fail alike; the number is the user's distance to the mutant
-    /// relative to the mutant's to the reference (0 for two panics).
-    Explained(f64),
+    /// relative to the mutant's to the reference (0 for two panics), and
+    /// whether a real-valued output failed alike (integers can agree by
+    /// coincidence: one merge, a short list of kept boxes).
+    Explained(f64, bool),
     /// Both fail, but differently, or the mutant passes where the user fails:
     /// something else is wrong here too. `false` when, where both fail, the
     /// user is nearer the reference than the mutant: then the mutant's
@@ -52,6 +54,8 @@ struct Match {
     id: &'static str,
     /// Cases explained, with numbers (not only both panicking).
     numeric: usize,
+    /// Cases explained where a real-valued output failed alike.
+    real: usize,
     explained: usize,
     unexplained: usize,
     /// Some unexplained case leans towards the reference.
@@ -73,6 +77,7 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
         let mut m = Match {
             id: mutant.id,
             numeric: 0,
+            real: 0,
             explained: 0,
             unexplained: 0,
             against: false,
@@ -99,11 +104,12 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
             }
             match relate(obs, run, tol) {
                 Relation::BothPass => {}
-                Relation::Explained(r) => {
+                Relation::Explained(r, real) => {
                     m.explained += 1;
                     if matches!(obs.outcome, Outcome::Returned { .. }) {
                         m.numeric += 1;
                     }
+                    m.real += usize::from(real);
                     m.worst = m.worst.max(r);
                 }
                 Relation::Unexplained(leaning) => {
@@ -141,10 +147,11 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
             output: None,
         }];
     }
-    // Partial explanations need numbers: two panics alone are too little.
+    // Partial explanations need numbers: two panics alone are too little,
+    // and so is one case of integers alone, which may agree by chance.
     let mut partial: Vec<&Match> = matches
         .iter()
-        .filter(|m| m.numeric > 0 && !m.against && message(m.id).is_some())
+        .filter(|m| (m.real > 0 || m.numeric >= 2) && !m.against && message(m.id).is_some())
         .collect();
     partial.sort_by(|a, b| b.explained.cmp(&a.explained).then(a.worst.total_cmp(&b.worst)));
     let failing = cx.observed.iter().filter(|o| !o.passed()).count();
@@ -185,7 +192,7 @@ fn relate(obs: &Observed<'_>, run: impl Fn(&Inputs) -> Option<Outputs>, tol: Tol
             false => Relation::Contradicted,
         },
         _ if mutant_passes => Relation::Unexplained(true),
-        (Outcome::Panicked { .. }, None) => Relation::Explained(0.0),
+        (Outcome::Panicked { .. }, None) => Relation::Explained(0.0, false),
         (Outcome::Panicked { .. }, Some(_)) | (Outcome::Returned { .. }, None) => Relation::Unexplained(true),
         (Outcome::Returned { got, .. }, Some(m)) => {
             let mut worst: f64 = 0.0;
@@ -197,6 +204,7 @@ fn relate(obs: &Observed<'_>, run: impl Fn(&Inputs) -> Option<Outputs>, tol: Tol
                     .any(|v| matches!(v, Value::F64(a) if a.iter().any(|x| !x.is_finite())))
             };
             let arbitrary_integers = non_finite(got) && non_finite(&m);
+            let mut real = false;
             for (name, expected) in &obs.expected.0 {
                 let (Some(u), Some(mv)) = (got.get(name), m.get(name)) else {
                     return Relation::Unexplained(true);
@@ -212,6 +220,7 @@ fn relate(obs: &Observed<'_>, run: impl Fn(&Inputs) -> Option<Outputs>, tol: Tol
                 if user_ok {
                     continue;
                 }
+                real |= matches!(expected, Value::F64(_));
                 // The mutant's rounding noise costs a second run: only when needed.
                 let quick = closeness(u, mv, expected, None, tol);
                 let nudged = match quick {
@@ -226,7 +235,7 @@ fn relate(obs: &Observed<'_>, run: impl Fn(&Inputs) -> Option<Outputs>, tol: Tol
                     None => return Relation::Unexplained(leaning(&obs.expected.0, got, &m, tol)),
                 }
             }
-            Relation::Explained(worst)
+            Relation::Explained(worst, real)
         }
     }
 }
