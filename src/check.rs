@@ -358,6 +358,21 @@ fn split_by_part(kata: &Kata, expected: &Outputs) -> Result<BTreeMap<String, Out
     }
 }
 
+/// The wall-clock limit for running `cases`: the kata's `time_limit_secs`
+/// covers a full check (its fixtures and [`DEFAULT_RANDOM_CASES`] random
+/// cases); `--random N` beyond that stretches it in proportion, or a correct
+/// solution asked for 2000 cases would time out on the per-case overhead
+/// alone (one `.npz` written per part on the Python track).
+fn time_limit(kata: &Kata, cases: &[Case]) -> Duration {
+    let fixtures = cases.iter().filter(|c| c.seed.is_none()).count();
+    stretched(kata.time_limit_secs, fixtures, cases.len())
+}
+
+fn stretched(limit_secs: f64, fixtures: usize, cases: usize) -> Duration {
+    let full = (fixtures + DEFAULT_RANDOM_CASES) as f64;
+    Duration::from_secs_f64(limit_secs * (cases as f64 / full).max(1.0))
+}
+
 /// Checks one kata end to end, in the practice folder's track.
 pub fn check(
     practice: &Practice,
@@ -391,7 +406,7 @@ pub fn check(
         })
         .collect();
     let limits = Limits {
-        time: Duration::from_secs_f64(kata.time_limit_secs),
+        time: time_limit(kata, &cases),
         memory_mb: kata.memory_mb,
     };
     let mut output = program.run(&jobs, limits)?;
@@ -659,4 +674,17 @@ pub fn cache_key(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Resul
     }
     h.add(format!("{:?} {} {:?}", opts.seed, opts.random_cases, opts.only_case).as_bytes());
     Ok(h.short())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_time_limit_grows_with_random_cases_past_a_full_check() {
+        let secs = |fixtures, cases| stretched(10.0, fixtures, cases).as_secs_f64();
+        assert_eq!(secs(8, 28), 10.0);
+        assert_eq!(secs(8, 1), 10.0, "--case and --random 0 keep the limit");
+        assert!((secs(8, 2008) - 10.0 * 2008.0 / 28.0).abs() < 1e-6);
+    }
 }

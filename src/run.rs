@@ -173,7 +173,7 @@ pub fn run(program: &Path, jobs: &[Job<'_>], limits: Limits) -> Result<RunOutput
         let _ = std::fs::remove_file(&results);
         let mut cmd = Command::new(program);
         cmd.arg(&results).env("RUST_BACKTRACE", "0");
-        let attempt = supervise(cmd, encode_request(&request), deadline, limits, || {
+        let attempt = supervise(cmd, encode_request(&request), marker, deadline, limits, || {
             read_records(&std::fs::read(&results).unwrap_or_default())
                 .iter()
                 .any(|r| matches!(r, Record::Done))
@@ -304,13 +304,15 @@ pub struct Attempt {
 }
 
 /// Starts `cmd` in its own process group under the memory limit, writes
-/// `input` to its standard input, captures its output, and waits until it
-/// exits or the deadline passes; then kills the group. `finished` says,
-/// once it has stopped, whether it reported every part (else it crashed).
-/// The only error is failing to start it.
+/// `input` to its standard input, captures its output (`marker` being the
+/// harness's, see [`capture`]), and waits until it exits or the deadline
+/// passes; then kills the group. `finished` says, once it has stopped,
+/// whether it reported every part (else it crashed). The only error is
+/// failing to start it.
 pub fn supervise(
     mut cmd: Command,
     input: Vec<u8>,
+    marker: &str,
     deadline: Instant,
     limits: Limits,
     finished: impl FnOnce() -> bool,
@@ -345,8 +347,8 @@ pub fn supervise(
     let feeder = thread::spawn(move || {
         let _ = stdin.write_all(&input);
     });
-    let stdout = capture(child.stdout.take().expect("stdout is piped"));
-    let stderr = capture(child.stderr.take().expect("stderr is piped"));
+    let stdout = capture(child.stdout.take().expect("stdout is piped"), marker);
+    let stderr = capture(child.stderr.take().expect("stderr is piped"), marker);
     let (status, timed_out) = wait_until(&mut child, deadline);
     // Whatever the program left behind (threads, children) goes with it.
     kill_group(&child);
@@ -435,31 +437,122 @@ fn signal_name(sig: i32) -> String {
     }
 }
 
-/// Reads a stream to its end, keeping its first [`OUTPUT_CAP`] bytes, the
-/// count of the others, and the last [`TAIL`] of those others.
-fn capture(mut stream: impl Read + Send + 'static) -> JoinHandle<(Vec<u8>, usize, Vec<u8>)> {
+/// Reads a stream to its end. The harness's markers
+/// (`<marker>:<case>:<part>\x1e`, one per part) are all kept, so that what
+/// was printed is attributed to its part however much came before; of the
+/// program's own bytes, the first [`OUTPUT_CAP`] are kept, the others
+/// counted and the last [`TAIL`] of them kept. (Counting the markers against
+/// the cap once made a silent program "print" the markers of a long run.)
+fn capture(mut stream: impl Read + Send + 'static, marker: &str) -> JoinHandle<(Vec<u8>, usize, Vec<u8>)> {
+    let mut sink = Sink::new(marker.as_bytes().to_vec());
     thread::spawn(move || {
-        let mut kept = Vec::new();
-        let mut dropped = 0;
-        let mut tail = Vec::new();
         let mut buf = [0u8; 8192];
         loop {
             match stream.read(&mut buf) {
                 Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    let room = OUTPUT_CAP.saturating_sub(kept.len()).min(n);
-                    kept.extend_from_slice(&buf[..room]);
-                    dropped += n - room;
-                    tail.extend_from_slice(&buf[room..n]);
-                    if tail.len() > 2 * TAIL {
-                        tail.drain(..tail.len() - TAIL);
+                Ok(n) => sink.feed(&buf[..n]),
+            }
+        }
+        sink.finish()
+    })
+}
+
+/// The byte that opens a marker and closes its `:<case>:<part>` header.
+const RS: u8 = 0x1e;
+
+/// Sorts a stream into the harness's markers and the program's own bytes,
+/// as they arrive in chunks (a marker may be split across two reads).
+struct Sink {
+    /// The run's marker: [`RS`], then `kata` and random hex digits, so
+    /// [`RS`] occurs in it only first.
+    marker: Vec<u8>,
+    /// How many bytes of `marker` the stream has matched so far (held back
+    /// until the match completes or fails).
+    matched: usize,
+    /// Inside a marker's `:<case>:<part>` header, up to its closing [`RS`].
+    in_header: bool,
+    kept: Vec<u8>,
+    /// The program's bytes among `kept`.
+    program_kept: usize,
+    dropped: usize,
+    tail: Vec<u8>,
+}
+
+impl Sink {
+    fn new(marker: Vec<u8>) -> Sink {
+        debug_assert!(marker.first() == Some(&RS) && !marker[1..].contains(&RS));
+        Sink {
+            marker,
+            matched: 0,
+            in_header: false,
+            kept: Vec::new(),
+            program_kept: 0,
+            dropped: 0,
+            tail: Vec::new(),
+        }
+    }
+
+    fn feed(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            if self.in_header {
+                let end = bytes.iter().position(|&b| b == RS).map_or(bytes.len(), |i| i + 1);
+                self.kept.extend_from_slice(&bytes[..end]);
+                self.in_header = bytes[end - 1] != RS;
+                bytes = &bytes[end..];
+            } else if self.matched > 0 {
+                let want = &self.marker[self.matched..];
+                let n = want.len().min(bytes.len());
+                let same = want.iter().zip(bytes).take_while(|(a, b)| a == b).count();
+                if same == n {
+                    self.matched += n;
+                    bytes = &bytes[n..];
+                    if self.matched == self.marker.len() {
+                        self.kept.extend_from_slice(&self.marker);
+                        self.matched = 0;
+                        self.in_header = true;
+                    }
+                } else {
+                    // Not a marker after all: what was held back is the
+                    // program's (it holds RS only first, so no marker starts
+                    // inside it); the differing byte is looked at afresh.
+                    let held = self.marker[..self.matched + same].to_vec();
+                    self.matched = 0;
+                    self.program(&held);
+                    bytes = &bytes[same..];
+                }
+            } else {
+                match bytes.iter().position(|&b| b == RS) {
+                    Some(i) => {
+                        self.program(&bytes[..i]);
+                        self.matched = 1;
+                        bytes = &bytes[i + 1..];
+                    }
+                    None => {
+                        self.program(bytes);
+                        bytes = &[];
                     }
                 }
             }
         }
-        tail.drain(..tail.len().saturating_sub(TAIL));
-        (kept, dropped, tail)
-    })
+    }
+
+    fn program(&mut self, bytes: &[u8]) {
+        let room = OUTPUT_CAP.saturating_sub(self.program_kept).min(bytes.len());
+        self.kept.extend_from_slice(&bytes[..room]);
+        self.program_kept += room;
+        self.dropped += bytes.len() - room;
+        self.tail.extend_from_slice(&bytes[room..]);
+        if self.tail.len() > 2 * TAIL {
+            self.tail.drain(..self.tail.len() - TAIL);
+        }
+    }
+
+    fn finish(mut self) -> (Vec<u8>, usize, Vec<u8>) {
+        let held = self.marker[..self.matched].to_vec();
+        self.program(&held);
+        self.tail.drain(..self.tail.len().saturating_sub(TAIL));
+        (self.kept, self.dropped, self.tail)
+    }
 }
 
 /// Splits both streams at the harness's markers (`<marker>:<case>:<part>\x1e`).
@@ -505,11 +598,62 @@ mod tests {
         let mut bytes = vec![b'x'; 3 * OUTPUT_CAP];
         bytes.extend_from_slice(b"thread 'kata' has overflowed its stack\n");
         let total = bytes.len();
-        let (kept, dropped, tail) = capture(std::io::Cursor::new(bytes)).join().unwrap();
+        let (kept, dropped, tail) = capture(std::io::Cursor::new(bytes), "\u{1e}kataX").join().unwrap();
         assert_eq!(kept.len(), OUTPUT_CAP);
         assert_eq!(dropped, total - OUTPUT_CAP);
         assert_eq!(tail.len(), TAIL);
         assert!(tail.ends_with(b"has overflowed its stack\n"));
+    }
+
+    /// Feeds `stream` to a [`Sink`] in chunks of `chunk` bytes.
+    fn sift(stream: &[u8], marker: &str, chunk: usize) -> (Vec<u8>, usize, Vec<u8>) {
+        let mut sink = Sink::new(marker.as_bytes().to_vec());
+        for piece in stream.chunks(chunk) {
+            sink.feed(piece);
+        }
+        sink.finish()
+    }
+
+    #[test]
+    fn markers_never_count_against_the_cap() {
+        // A silent program's run of thousands of parts: the markers alone
+        // are past the cap, and none of it is the program's.
+        let m = "\u{1e}kata0123456789abcdef";
+        let stream: String = (0..3000).map(|i| format!("{m}:{i}:cross_entropy\u{1e}")).collect();
+        assert!(stream.len() > OUTPUT_CAP);
+        for chunk in [1, 7, 8192] {
+            let (kept, dropped, tail) = sift(stream.as_bytes(), m, chunk);
+            assert_eq!((kept.len(), dropped, tail.len()), (stream.len(), 0, 0), "chunk {chunk}");
+            assert!(split_printed(&kept, b"", m).is_empty());
+        }
+        // Past the cap, a part's own output is counted as dropped and the
+        // parts after it are still told apart.
+        let noisy = format!(
+            "{m}:0:a\u{1e}{}{m}:1:a\u{1e}{m}:2:a\u{1e}late",
+            "x".repeat(OUTPUT_CAP + 10)
+        );
+        for chunk in [1, 5, 8192] {
+            let (kept, dropped, tail) = sift(noisy.as_bytes(), m, chunk);
+            assert_eq!((dropped, tail.len()), (14, 14), "chunk {chunk}");
+            let split = split_printed(&kept, b"", m);
+            assert_eq!(split[&(0, "a".to_string())].stdout.len(), OUTPUT_CAP);
+            assert!(!split.contains_key(&(1, "a".to_string())));
+            assert!(!split.contains_key(&(2, "a".to_string())), "late went past the cap");
+        }
+    }
+
+    #[test]
+    fn what_only_looks_like_a_marker_is_the_programs() {
+        let m = "\u{1e}kataX";
+        // A lone RS, a marker's prefix cut short, one at the very end.
+        let stream = format!("{m}:0:a\u{1e}a\u{1e}b\u{1e}kat!{m}:1:a\u{1e}\u{1e}\u{1e}ka");
+        for chunk in [1, 2, 3, 100] {
+            let (kept, dropped, _) = sift(stream.as_bytes(), m, chunk);
+            assert_eq!((kept.len(), dropped), (stream.len(), 0), "chunk {chunk}");
+            let split = split_printed(&kept, b"", m);
+            assert_eq!(split[&(0, "a".to_string())].stdout, "a\u{1e}b\u{1e}kat!");
+            assert_eq!(split[&(1, "a".to_string())].stdout, "\u{1e}\u{1e}ka");
+        }
     }
 
     #[test]

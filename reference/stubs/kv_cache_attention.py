@@ -11,6 +11,7 @@ def attend_with_cache(q, k_cache, v_cache, k_new, v_new):
     attends to keys 0..=s + i; scores scaled by 1/sqrt(d), softmax over keys.
     Returns (output (batch, n_head, t, d_v),
              k_all (batch, n_kv_head, s + t, d),
-    v_all (batch, n_kv_head, s + t, d_v)), k_all / v_all = cache then new.
+             v_all (batch, n_kv_head, s + t, d_v)),
+    k_all / v_all = cache then new.
     """
     raise NotImplementedError

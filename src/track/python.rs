@@ -174,7 +174,7 @@ impl Program {
                 .env("OMP_NUM_THREADS", "1")
                 .env("MKL_NUM_THREADS", "1")
                 .env("PYTHONDONTWRITEBYTECODE", "1");
-            let attempt: Attempt = run::supervise(cmd, Vec::new(), deadline, limits, || {
+            let attempt: Attempt = run::supervise(cmd, Vec::new(), marker, deadline, limits, || {
                 read_lines(&records).iter().any(|l| matches!(l, Line::Done { .. }))
             })
             .map_err(|e| self.interpreter.missing(e))?;
