@@ -1,4 +1,4 @@
-# expect: pattern reordered | pattern confined
+# expect: mistake ties_to_higher_index | pattern reordered | pattern confined
 # Top-k by np.argsort(probs)[:, ::-1]: descending, but equal probabilities
 # come out higher expert index first.
 import numpy as np
