@@ -467,7 +467,7 @@ pub fn render(
     }
     out.push('\n');
     for p in parts {
-        for line in verdict_lines(p, &kata.name) {
+        for line in verdict_lines(p, &kata.name, track) {
             let _ = writeln!(out, "{}", report::wrap(&line, 76, "  "));
         }
     }
@@ -499,7 +499,7 @@ pub fn render(
 }
 
 /// What the user's run of one part says beyond its times.
-fn verdict_lines(p: &PartBench, kata: &str) -> Vec<String> {
+fn verdict_lines(p: &PartBench, kata: &str, track: Track) -> Vec<String> {
     let name = &p.name;
     match &p.user {
         UserResult::Timed { differs, cut_short, .. } => {
@@ -523,8 +523,10 @@ fn verdict_lines(p: &PartBench, kata: &str) -> Vec<String> {
             lines
         }
         UserResult::NotImplemented => vec![format!(
-            "{} {name}: not implemented yet: replace the todo!() in katas/{kata}.rs",
-            "·".yellow().bold()
+            "{} {name}: not implemented yet: replace the {} in katas/{kata}.{}",
+            "·".yellow().bold(),
+            track.todo(),
+            track.extension()
         )],
         UserResult::Failed(why) => vec![format!("{} {name}: {why}", "✗".red().bold())],
     }
