@@ -396,11 +396,14 @@ impl Practice {
         let text = read_text(&path)?;
         let mut kata = parse(&path, &text)?;
         // A kata the binary does not ship takes its `def` lines from the user's file.
-        let own = match self.track.stub(name) {
-            Some(_) => None,
-            None => fs::read_to_string(self.user_file(name)).ok(),
+        let own;
+        let source = match self.track.stub(name) {
+            Some(stub) => Some(stub),
+            None => {
+                own = fs::read_to_string(self.user_file(name)).ok();
+                own.as_deref()
+            }
         };
-        let source = self.track.stub(name).or(own.as_deref());
         crate::track::text::localize(&mut kata, self.track, source);
         Ok(kata)
     }
@@ -461,6 +464,16 @@ mod tests {
         assert_eq!(suggest("layernorm", &known)[0], "layer_norm");
         assert_eq!(suggest("kmean", &known)[0], "kmeans");
         assert!(suggest("zzzz", &known).is_empty());
+    }
+
+    #[test]
+    fn a_python_hint_needs_both_languages() {
+        let text = "name = \"x\"\ntitle = \"X\"\ntitle_zh = \"X\"\ndifficulty = \"easy\"\nminutes = 10\norigin = \"o\"\nstatement = \"s\"\nstatement_zh = \"s\"\nexample = \"e\"\nexample_zh = \"e\"\n[[hints]]\nen = \"a\"\nzh = \"b\"\npython_en = \"c\"\n[[parts]]\nname = \"x\"\n";
+        let err = parse(Path::new("katas/x.toml"), text).unwrap_err().to_string();
+        assert!(err.contains("hint 1: give both `python_en` and `python_zh`"), "{err}");
+        let both = text.replace("python_en = \"c\"\n", "python_en = \"c\"\npython_zh = \"d\"\n");
+        let kata = parse(Path::new("katas/x.toml"), &both).expect("valid");
+        assert_eq!(kata.hints[0].python_zh.as_deref(), Some("d"));
     }
 
     #[test]

@@ -36,7 +36,7 @@ const RUST_SIGNATURE: &str = "    pub fn ";
 
 /// The top-level public `def` lines of a Python source, each with its
 /// continuation lines up to the `:` that ends the header.
-pub fn python_defs(source: &str) -> Vec<String> {
+fn python_defs(source: &str) -> Vec<String> {
     let mut defs = Vec::new();
     let mut lines = source.lines();
     while let Some(line) = lines.next() {
@@ -74,7 +74,7 @@ fn paren_balance(line: &str) -> i32 {
 /// `text` with each Rust signature block replaced by `defs`, indented as the
 /// block was (the `def` lines replace the first block; later blocks, if a
 /// statement splits its signatures, are dropped).
-pub fn replace_signatures(text: &str, defs: &[String]) -> String {
+fn replace_signatures(text: &str, defs: &[String]) -> String {
     let mut out = Vec::new();
     let mut in_block = false;
     let mut replaced = false;
