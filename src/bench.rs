@@ -467,7 +467,7 @@ pub fn render(
     }
     out.push('\n');
     for p in parts {
-        for line in verdict_lines(p, &kata.name) {
+        for line in verdict_lines(p, &kata.name, track) {
             let _ = writeln!(out, "{}", report::wrap(&line, 76, "  "));
         }
     }
@@ -493,13 +493,13 @@ pub fn render(
         .collect();
     if !slow.is_empty() {
         out.push('\n');
-        out.push_str(&advice(kata, &slow, zh));
+        out.push_str(&advice(kata, &slow, track, zh));
     }
     out
 }
 
 /// What the user's run of one part says beyond its times.
-fn verdict_lines(p: &PartBench, kata: &str) -> Vec<String> {
+fn verdict_lines(p: &PartBench, kata: &str, track: Track) -> Vec<String> {
     let name = &p.name;
     match &p.user {
         UserResult::Timed { differs, cut_short, .. } => {
@@ -523,16 +523,19 @@ fn verdict_lines(p: &PartBench, kata: &str) -> Vec<String> {
             lines
         }
         UserResult::NotImplemented => vec![format!(
-            "{} {name}: not implemented yet: replace the todo!() in katas/{kata}.rs",
-            "·".yellow().bold()
+            "{} {name}: not implemented yet: replace the {} in katas/{kata}.{}",
+            "·".yellow().bold(),
+            track.todo(),
+            track.extension()
         )],
         UserResult::Failed(why) => vec![format!("{} {name}: {why}", "✗".red().bold())],
     }
 }
 
 /// Where slow code of this kind usually loses time: the kata's own list
-/// (`bench_advice` in its description), else a general one.
-fn advice(kata: &Kata, slow: &[&PartBench], zh: bool) -> String {
+/// (`bench_advice` in its description), else a general one. The kata's
+/// own lists name ndarray's APIs: the Python track gets NumPy's instead.
+fn advice(kata: &Kata, slow: &[&PartBench], track: Track, zh: bool) -> String {
     let names: Vec<String> = slow.iter().map(|p| format!("`{}`", p.name)).collect();
     let worst = slow.iter().filter_map(|p| p.ratio()).fold(0.0, f64::max);
     let head = match zh {
@@ -550,12 +553,13 @@ fn advice(kata: &Kata, slow: &[&PartBench], zh: bool) -> String {
         ),
     };
     let mut out = format!("{}\n", report::wrap(&head, 76, "  "));
-    let items: Vec<&str> = match kata.bench_advice.is_empty() {
-        true => GENERAL_ADVICE
-            .iter()
-            .map(|(en, cn)| if zh { *cn } else { *en })
-            .collect(),
-        false => kata
+    let general = |list: &[(&'static str, &'static str)]| -> Vec<&'static str> {
+        list.iter().map(|(en, cn)| if zh { *cn } else { *en }).collect()
+    };
+    let items: Vec<&str> = match (track, kata.bench_advice.is_empty()) {
+        (Track::Python, _) => general(&NUMPY_ADVICE),
+        (Track::Rust, true) => general(&GENERAL_ADVICE),
+        (Track::Rust, false) => kata
             .bench_advice
             .iter()
             .map(|a| if zh { a.zh.as_str() } else { a.en.as_str() })
@@ -567,6 +571,35 @@ fn advice(kata: &Kata, slow: &[&PartBench], zh: bool) -> String {
     }
     out
 }
+
+/// Where slow NumPy code loses its time, for every kata: (English, Chinese).
+const NUMPY_ADVICE: [(&str, &str); 4] = [
+    (
+        "Python loops over elements (for i in range(n): … a[i, j] …): every step runs in the \
+         interpreter, about a hundred times slower than NumPy; write the loop as whole-array \
+         operations (broadcasting, a.sum(axis=…), np.maximum, boolean masks)",
+        "用 Python 循环逐元素计算（for i in range(n): … a[i, j] …）：每一步都在解释器里执行，比 NumPy 慢约百倍；\
+         应改写为整块数组运算（广播、a.sum(axis=…)、np.maximum、布尔掩码）",
+    ),
+    (
+        "matrix products written as loops or as (a[:, :, None] * b[None]).sum(1): use a @ b \
+         (np.matmul, or np.einsum with optimize=True), which calls BLAS",
+        "用循环或 (a[:, :, None] * b[None]).sum(1) 手写矩阵乘法：应使用 a @ b（np.matmul，或带 optimize=True \
+         的 np.einsum），它调用 BLAS",
+    ),
+    (
+        "arrays grown inside a loop (np.append, np.concatenate or np.vstack on every step): each \
+         call copies everything so far; preallocate with np.empty, or collect a list and stack once",
+        "在循环里增长数组（每一步都 np.append、np.concatenate 或 np.vstack）：每次调用都复制已有的全部内容；\
+         应先用 np.empty 预分配，或先收集到列表里最后一次性拼接",
+    ),
+    (
+        "a fresh full-size temporary at every step (x - m, its exp, the quotient): update in place \
+         with out= or the in-place operators (x -= m; np.exp(x, out=x))",
+        "每一步都新建一个同样大小的临时数组（x - m、它的 exp、商）：应借助 out= 或原地运算符原地更新\
+         （x -= m; np.exp(x, out=x)）",
+    ),
+];
 
 /// The advice for a kata whose description has none of its own: (English, Chinese).
 const GENERAL_ADVICE: [(&str, &str); 4] = [
@@ -829,7 +862,7 @@ mod tests {
     }
 
     /// A one-part report of conv2d whose user took `ratio` times the reference's time.
-    fn conv2d_report(ratio: f64, advice: bool) -> String {
+    fn conv2d_report(ratio: f64, advice: bool, track: Track) -> String {
         let description = include_str!("../katas/conv2d.toml");
         let mut kata = crate::catalog::parse(Path::new("katas/conv2d.toml"), description).expect("conv2d.toml");
         if !advice {
@@ -847,12 +880,12 @@ mod tests {
             pytorch: Some((Duration::from_millis(20), "PyTorch 2.15.0 F.conv2d".into())),
         };
         colored::control::set_override(false);
-        render(&kata, &inputs, &[part], 5, false, Track::Rust, false)
+        render(&kata, &inputs, &[part], 5, false, track, false)
     }
 
     #[test]
     fn advice_beyond_ten_times_the_reference_only() {
-        let slow = conv2d_report(24.0, true);
+        let slow = conv2d_report(24.0, true, Track::Rust);
         assert!(slow.contains("  conv2d    240.0 ms     10.0 ms    24.0x\n"), "{slow}");
         assert!(slow.contains("Your `conv2d` is more than 10x slower than the reference (at worst 24.0x)"));
         assert!(slow.contains("  - no im2col:"), "the kata's own advice: {slow}");
@@ -861,17 +894,21 @@ mod tests {
             flat.contains("took 20.0 ms on this case: the reference takes 0.50x its time"),
             "{slow}"
         );
-        let general = conv2d_report(24.0, false);
+        let general = conv2d_report(24.0, false, Track::Rust);
         assert!(
             general.contains("  - indexing element by element (a[[i, j]])"),
             "{general}"
         );
-        let fine = conv2d_report(9.5, true);
+        // The kata's own advice names ndarray's APIs: NumPy code gets NumPy's.
+        let numpy = conv2d_report(24.0, true, Track::Python);
+        assert!(numpy.contains("  - Python loops over elements"), "{numpy}");
+        assert!(!numpy.contains("im2col") && !numpy.contains(".to_owned()"), "{numpy}");
+        let fine = conv2d_report(9.5, true, Track::Rust);
         assert!(
             fine.contains("9.50x") && !fine.contains("slower than the reference"),
             "{fine}"
         );
-        for report in [slow, general, fine] {
+        for report in [slow, general, numpy, fine] {
             assert!(report.lines().all(|l| l.chars().count() <= 80), "{report}");
         }
     }

@@ -75,6 +75,23 @@ pub struct Bilingual {
     pub zh: String,
 }
 
+/// A hint in English and Chinese, with its Python-track wording when the
+/// hint names Rust APIs or syntax (see [`crate::track::text`]).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hint {
+    /// English.
+    pub en: String,
+    /// Chinese.
+    pub zh: String,
+    /// English, on the Python track.
+    #[serde(default)]
+    pub python_en: Option<String>,
+    /// Chinese, on the Python track.
+    #[serde(default)]
+    pub python_zh: Option<String>,
+}
+
 /// One function of a kata, checked and reported on its own.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -132,17 +149,19 @@ pub struct Kata {
     pub tags: Vec<String>,
     /// Where the kata comes from.
     pub origin: String,
-    /// The task in English.
+    /// The task in English; once loaded for a practice folder, in its
+    /// track's words ([`crate::track::text`]).
     pub statement: String,
-    /// The task in Chinese.
+    /// The task in Chinese, likewise.
     pub statement_zh: String,
     /// Prose around the `example` fixture case, in English.
     pub example: String,
     /// The same in Chinese.
     pub example_zh: String,
-    /// Hints, each giving away more.
+    /// Hints, each giving away more; once loaded for a practice folder, in
+    /// its track's words.
     #[serde(default)]
-    pub hints: Vec<Bilingual>,
+    pub hints: Vec<Hint>,
     /// The mistakes of the snippet the kata comes from.
     #[serde(default)]
     pub errata: Vec<Bilingual>,
@@ -227,6 +246,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Kata, SetupError> {
         }
         if !(part.rtol >= 0.0 && part.atol >= 0.0) {
             return Err(bad(format!("part `{}`: rtol and atol must be ≥ 0", part.name)));
+        }
+    }
+    for (i, hint) in kata.hints.iter().enumerate() {
+        if hint.python_en.is_some() != hint.python_zh.is_some() {
+            return Err(bad(format!(
+                "hint {}: give both `python_en` and `python_zh`, or neither",
+                i + 1
+            )));
         }
     }
     if let Some(g) = &kata.gradient_check {
@@ -351,8 +378,9 @@ impl Practice {
         Ok(names)
     }
 
-    /// Loads one description; an unknown name is an error that suggests the
-    /// nearest names.
+    /// Loads one description, its statements and hints in the words of the
+    /// folder's track; an unknown name is an error that suggests the nearest
+    /// names.
     pub fn load(&self, name: &str) -> Result<Kata, SetupError> {
         if !is_valid_name(name) {
             return Err(SetupError::BadName(name.to_string()));
@@ -366,7 +394,18 @@ impl Practice {
             });
         }
         let text = read_text(&path)?;
-        parse(&path, &text)
+        let mut kata = parse(&path, &text)?;
+        // A kata the binary does not ship takes its `def` lines from the user's file.
+        let own;
+        let source = match self.track.stub(name) {
+            Some(stub) => Some(stub),
+            None => {
+                own = fs::read_to_string(self.user_file(name)).ok();
+                own.as_deref()
+            }
+        };
+        crate::track::text::localize(&mut kata, self.track, source);
+        Ok(kata)
     }
 
     /// Loads every description.
@@ -425,6 +464,16 @@ mod tests {
         assert_eq!(suggest("layernorm", &known)[0], "layer_norm");
         assert_eq!(suggest("kmean", &known)[0], "kmeans");
         assert!(suggest("zzzz", &known).is_empty());
+    }
+
+    #[test]
+    fn a_python_hint_needs_both_languages() {
+        let text = "name = \"x\"\ntitle = \"X\"\ntitle_zh = \"X\"\ndifficulty = \"easy\"\nminutes = 10\norigin = \"o\"\nstatement = \"s\"\nstatement_zh = \"s\"\nexample = \"e\"\nexample_zh = \"e\"\n[[hints]]\nen = \"a\"\nzh = \"b\"\npython_en = \"c\"\n[[parts]]\nname = \"x\"\n";
+        let err = parse(Path::new("katas/x.toml"), text).unwrap_err().to_string();
+        assert!(err.contains("hint 1: give both `python_en` and `python_zh`"), "{err}");
+        let both = text.replace("python_en = \"c\"\n", "python_en = \"c\"\npython_zh = \"d\"\n");
+        let kata = parse(Path::new("katas/x.toml"), &both).expect("valid");
+        assert_eq!(kata.hints[0].python_zh.as_deref(), Some("d"));
     }
 
     #[test]

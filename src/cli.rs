@@ -6,9 +6,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// Practise the algorithms ML interviews ask you to write from scratch.
 ///
-/// Edit katas/<name>.rs, then run `kata check <name>`: your numbers are
-/// compared with NumPy/PyTorch fixtures and random cases, and a failure says
-/// where they differ and which well-known mistake it looks like.
+/// Edit katas/<name>.rs (Rust) or katas/<name>.py (the Python track), then
+/// run `kata check <name>`: your numbers are compared with NumPy/PyTorch
+/// fixtures and random cases, and a failure says where they differ and
+/// which well-known mistake it looks like.
 #[derive(Debug, Parser)]
 #[command(name = "kata", version, max_term_width = 80)]
 pub struct Cli {

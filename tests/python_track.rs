@@ -402,3 +402,129 @@ fn bench_times_python_code_against_the_same_reference() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", flat(&out));
 }
+
+/// Words and syntax only a Rust user reads: none may reach a Python user's
+/// statement, signatures or hints.
+const RUST_ONLY: &[&str] = &[
+    "Vec<",
+    "usize",
+    "ArrayView",
+    "Array1",
+    "Array2",
+    "pub fn",
+    ".iter()",
+    "sort_by",
+    "select_nth",
+    "total_cmp",
+    "Option<",
+    "Some(",
+    "&[",
+    "&mut",
+    "::",
+    "todo!",
+    "s![",
+    ".len()",
+    "HashMap",
+    "f64",
+];
+
+/// The Rust-only tokens in `shown`, with Rust ranges (`0..n`, `x[..d]`):
+/// two dots that are not part of an ellipsis.
+fn rust_tokens(shown: &str) -> Vec<String> {
+    let mut found: Vec<String> = RUST_ONLY
+        .iter()
+        .filter(|t| shown.contains(*t))
+        .map(|t| t.to_string())
+        .collect();
+    if shown.replace("...", "").contains("..") {
+        found.push("a range `..`".to_string());
+    }
+    found
+}
+
+#[test]
+fn a_python_user_reads_python_signatures_ranges_and_hints() {
+    let dir = python_practice();
+    let root = dir.path();
+    let names: Vec<String> = fs::read_dir(root.join("katas"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.len() >= 20, "{names:?}");
+    for name in &names {
+        for lang in ["en", "zh"] {
+            let out = kata(root).args(["show", name, "--lang", lang]).output().unwrap();
+            assert!(out.status.success(), "{}", text(&out));
+            let shown = text(&out);
+            assert!(
+                rust_tokens(&shown).is_empty(),
+                "{name} --lang {lang}: {:?} in\n{shown}",
+                rust_tokens(&shown)
+            );
+        }
+        // Every hint, in both languages (each call shows one more).
+        let mut hints = String::new();
+        for _ in 0..5 {
+            let out = kata(root).args(["hint", name, "--lang", "zh"]).output().unwrap();
+            assert!(out.status.success(), "{}", text(&out));
+            hints = text(&out);
+        }
+        let out = kata(root).args(["hint", name]).output().unwrap();
+        hints.push_str(&text(&out));
+        assert!(
+            hints.contains("这是最后一条提示") && hints.contains("That was the last hint"),
+            "{hints}"
+        );
+        assert!(
+            rust_tokens(&hints).is_empty(),
+            "{name}: {:?} in\n{hints}",
+            rust_tokens(&hints)
+        );
+    }
+    // The statement gives the Python stub's signatures where the Rust one
+    // gives Rust's.
+    let out = kata(root).args(["show", "softmax_cross_entropy"]).output().unwrap();
+    let shown = text(&out);
+    let statement = shown
+        .split("Signatures in katas/softmax_cross_entropy.py:")
+        .next()
+        .unwrap();
+    assert!(
+        statement.contains(
+            "them:\n\n    def log_softmax(logits):\n    def cross_entropy(logits, target, ignore_index, label_smoothing):\n\n"
+        ),
+        "{shown}"
+    );
+    let out = kata(root).args(["hint", "nms"]).output().unwrap();
+    let out2 = kata(root).args(["hint", "nms"]).output().unwrap();
+    let hints = format!("{}{}", text(&out), text(&out2));
+    assert!(hints.contains("np.argsort(-scores, kind=\"stable\")"), "{hints}");
+    // The help names the Python file too.
+    let out = kata(root).arg("--help").output().unwrap();
+    assert!(text(&out).contains("katas/<name>.py"), "{}", text(&out));
+}
+
+#[test]
+fn a_rust_user_still_reads_rust_signatures_and_hints() {
+    let dir = crate::common::practice();
+    let root = dir.path();
+    let out = kata(root)
+        .args(["show", "softmax_cross_entropy", "--lang", "zh"])
+        .output()
+        .unwrap();
+    let shown = text(&out);
+    assert!(
+        shown.contains("    pub fn log_softmax(logits: ArrayView2<f64>) -> Array2<f64>;"),
+        "{shown}"
+    );
+    assert!(!shown.contains("def log_softmax"), "{shown}");
+    kata(root).args(["hint", "nms"]).output().unwrap();
+    let out = kata(root).args(["hint", "nms"]).output().unwrap();
+    assert!(
+        text(&out).contains("sort_by on scores[j].total_cmp(&scores[i])"),
+        "{}",
+        text(&out)
+    );
+}

@@ -12,7 +12,7 @@ def attend_with_cache(q, k_cache, v_cache, k_new, v_new):
     k = np.repeat(k_all, group, axis=1)
     v = np.repeat(v_all, group, axis=1)
     scores = q @ k.swapaxes(-1, -2) / np.sqrt(d)
-    # New token i (position s + i) sees keys 0..=s + i.
+    # New token i (position s + i) sees keys 0 to s + i.
     hidden = np.arange(s + t)[None, :] > (s + np.arange(t))[:, None]
     scores = np.where(hidden, -np.inf, scores)
     weights = np.exp(scores - scores.max(axis=-1, keepdims=True))

@@ -11,7 +11,7 @@ def cross_entropy(logits, target, ignore_index, label_smoothing):
     """As F.cross_entropy(..., reduction="mean"); returns (loss, dlogits)."""
     n, classes = logits.shape
     eps = label_smoothing
-    # ignore_index may lie outside 0..C: select the counted rows first.
+    # ignore_index may lie outside 0 to C-1: select the counted rows first.
     if ignore_index is None:
         rows = np.arange(n)
     else:

@@ -8,7 +8,7 @@ def attend_with_cache(q, k_cache, v_cache, k_new, v_new):
     v_cache: (batch, n_kv_head, s, d_v), s may be 0; k_new, v_new: the t new
     tokens' keys and values. Query head h reads KV head
     h // (n_head // n_kv_head). New token i sits at position s + i and
-    attends to keys 0..=s + i; scores scaled by 1/sqrt(d), softmax over keys.
+    attends to keys 0 to s + i; scores scaled by 1/sqrt(d), softmax over keys.
     Returns (output (batch, n_head, t, d_v),
              k_all (batch, n_kv_head, s + t, d),
              v_all (batch, n_kv_head, s + t, d_v)),

@@ -6,7 +6,7 @@ def rope(x, positions, base):
 
     x: float64 (batch, n_head, seq, d), d even; positions: int64 (seq,), the
     absolute position of each row; base: float.
-    For i in 0..d/2: theta_i = base**(-2i/d), a = position * theta_i;
+    For 0 <= i < d/2: theta_i = base**(-2i/d), a = position * theta_i;
     out[i] = x[i] cos a - x[i + d/2] sin a;
     out[i + d/2] = x[i + d/2] cos a + x[i] sin a.
     Returns an array shaped like x.

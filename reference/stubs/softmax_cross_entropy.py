@@ -15,7 +15,7 @@ def cross_entropy(logits, target, ignore_index, label_smoothing):
     reduction="mean"), with its gradient.
 
     logits: float64 (n, C); target: int64 (n,); ignore_index: int or None
-    (it may lie outside 0..C); label_smoothing: float eps.
+    (it may lie outside 0 to C-1); label_smoothing: float eps.
     Rows whose target equals ignore_index add nothing and get a zero
     gradient row; the mean divides by the number of the other rows.
     Row loss = (1 - eps) * (-log p[target]) + eps * mean_c(-log p[c]).

@@ -12,6 +12,7 @@
 
 pub mod python;
 pub mod rust;
+pub mod text;
 
 use std::collections::BTreeMap;
 use std::fmt;
