@@ -747,9 +747,10 @@ impl Interview {
                     self.not_judged(i);
                     continue;
                 }
+                // `judge_now` heads the verdict with its rule.
                 let text = self.judge_now(i, self.state.used_secs);
                 if !text.is_empty() {
-                    session.say(&format!("{}\n{text}", self.rule(i).dimmed()));
+                    session.say(&text);
                 }
             }
         }
@@ -857,7 +858,9 @@ impl Interview {
         let name = self.state.katas[i].name.clone();
         // A failure's `re-run:` lines would judge the user's own katas/ file:
         // they must name this interview's folder.
-        let mut text = outcome.human(self.zh).replace(
+        // The file as the user can open it from where they are, not from the interview folder.
+        let file = shown_path(&self.room.user_file(&name));
+        let mut text = outcome.human_in(self.zh, Some(&file)).replace(
             &format!("re-run: kata check {name} "),
             &format!("re-run: kata check --dir {} {name} ", shown_path(&self.room.root)),
         );

@@ -467,8 +467,13 @@ impl Outcome {
 
     /// The outcome for a person; a problem never ends the loop, and says so.
     pub fn human(&self, zh: bool) -> String {
+        self.human_in(zh, None)
+    }
+
+    /// [`Outcome::human`], naming the user's file as `user_file` (see [`report::human_in`]).
+    pub fn human_in(&self, zh: bool, user_file: Option<&str>) -> String {
         match self {
-            Outcome::Judged(r) => report::human(r, zh),
+            Outcome::Judged(r) => report::human_in(r, zh, user_file),
             Outcome::Missing(path) => format!(
                 "{} {} is missing (deleted?)\n  Save it again (or `kata reset` restores the stub); still watching.\n",
                 "✗".red().bold(),

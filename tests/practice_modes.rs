@@ -393,6 +393,21 @@ fn when_time_runs_out_a_final_check_judges_every_file() {
     assert!(out.contains("Time is up: a final check"), "{out}");
     assert!(out.contains("time is up"), "{out}");
     assert!(out.contains("still failing: not implemented yet"), "{out}");
+    // One rule heads the verdict; the file named is the one the user can
+    // open from where they are (the interview folder, seen from the practice
+    // folder), and every line fits 80 columns.
+    assert_eq!(out.matches("── layer_norm · check 1 · ").count(), 1, "{out}");
+    let room = room(dir.path());
+    let file = room.strip_prefix(dir.path()).unwrap().join("katas/layer_norm.rs");
+    let named = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(named.contains(&format!("in {}", file.display())), "{out}");
+    assert!(
+        // (After the first build's cargo lines, on a fresh cache.)
+        out[out.find("Every save is checked").unwrap()..]
+            .lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80),
+        "{out}"
+    );
     // Never saved, yet judged once: by the final check.
     let h = history(dir.path());
     assert_eq!(logged(&h, "layer_norm", "interview"), ["not_implemented"]);
