@@ -151,11 +151,12 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
     let pick = |en: &'static str, zh_text: &'static str| if zh { zh_text } else { en };
     let title = if zh { &kata.title_zh } else { &kata.title };
     println!("{} — {}", kata.name.bold(), title.bold());
+    // A full-width colon after Chinese, with no space.
     println!(
-        "{}: {} · {}: {} {}",
-        pick("difficulty", "难度"),
+        "{}{} · {}{} {}",
+        pick("difficulty: ", "难度："),
         crate::list::difficulty(kata.difficulty, zh),
-        pick("interview budget", "建议用时"),
+        pick("interview budget: ", "建议用时："),
         kata.minutes,
         pick("min", "分钟")
     );
@@ -217,10 +218,11 @@ fn print_array(label: &str, key: &str, value: &Value) {
         Value::Bool(a) => format!("{a}"),
     };
     let mut lines = text.lines();
+    // Continuation lines start under the first value, by display width (输入 takes 4 columns).
     let head = format!("  {label} {key} = ");
     println!("{head}{}", lines.next().unwrap_or(""));
     for line in lines {
-        println!("{:width$}{line}", "", width = head.chars().count());
+        println!("{:width$}{line}", "", width = report::display_width(&head));
     }
 }
 

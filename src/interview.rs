@@ -75,8 +75,8 @@ pub struct InterviewArgs {
     /// Continue the unfinished interview with the time it had left.
     #[arg(long, conflicts_with_all = ["count", "katas", "minutes", "difficulty", "tag", "seed", "seconds"])]
     pub resume: bool,
-    /// Language of statements, verdicts and hints.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
+    /// Language of statements, verdicts, hints and the scorecard.
+    #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
     pub lang: Lang,
     /// The clock in seconds (for tests).
     #[arg(long, hide = true, conflicts_with = "minutes", value_parser = clap::value_parser!(u64).range(1..))]
@@ -541,7 +541,7 @@ impl Interview {
             let verdict = match (slot.status, &slot.failure) {
                 (None, _) => tr(zh, "not checked yet", "尚未判定").to_string(),
                 (Some(Status::Passed), _) => tr(zh, "passed", "通过").green().to_string(),
-                (Some(_), Some(failure)) => format!("{} {failure}", tr(zh, "failed:", "未通过：").red()),
+                (Some(_), Some(failure)) => format!("{}{failure}", tr(zh, "failed: ", "未通过：").red()),
                 (Some(_), None) => tr(zh, "failed", "未通过").red().to_string(),
             };
             println!("{}", report::wrap(&format!("{}: {verdict}", slot.name), 76, "  "));
@@ -860,9 +860,10 @@ impl Interview {
         // they must name this interview's folder.
         // The file as the user can open it from where they are, not from the interview folder.
         let file = shown_path(&self.room.user_file(&name));
+        let rerun = tr(self.zh, "re-run: ", "单独重跑：");
         let mut text = outcome.human_in(self.zh, Some(&file)).replace(
-            &format!("re-run: kata check {name} "),
-            &format!("re-run: kata check --dir {} {name} ", shown_path(&self.room.root)),
+            &format!("{rerun}kata check {name} "),
+            &format!("{rerun}kata check --dir {} {name} ", shown_path(&self.room.root)),
         );
         if let Outcome::Judged(report) = &outcome {
             let slot = &mut self.state.katas[i];
@@ -1040,8 +1041,8 @@ fn scorecard(s: &InterviewState, ending: Ending, zh: bool) -> String {
             k.name, k.checks, k.hints
         ));
         if let (false, Some(failure)) = (k.passed(), &k.failure) {
-            let label = tr(zh, "still failing:", "仍未通过：");
-            out.push_str(&report::wrap(&format!("{label} {failure}"), 74, "    "));
+            let label = tr(zh, "still failing: ", "仍未通过：");
+            out.push_str(&report::wrap(&format!("{label}{failure}"), 74, "    "));
             out.push('\n');
         }
     }

@@ -198,8 +198,9 @@ fn part_body(out: &mut String, report: &KataReport, part: &PartReport, zh: bool,
             break;
         }
         let line = format!(
-            "{}: {}",
+            "{}{}{}",
             case_title(case, zh),
+            tr(zh, ": ", "："),
             verdict_line(&case.verdict, Some(&part.name), report.track, zh)
         );
         let _ = writeln!(
@@ -258,7 +259,7 @@ fn verdict_line(v: &Verdict, part: Option<&str>, track: Track, zh: bool) -> Stri
             .iter()
             .map(|f| mismatch_line(f, part, zh))
             .collect::<Vec<_>>()
-            .join("; "),
+            .join(tr(zh, "; ", "；")),
         Verdict::Panicked { message, location } => panicked_line(message, location.as_deref(), zh),
         Verdict::Raised { raised } => raised_line(raised, zh),
         Verdict::Crashed { crash } => crash_line(crash, track, zh),
@@ -388,9 +389,9 @@ fn case_detail(out: &mut String, report: &KataReport, part: &PartReport, case: &
     if part.cases.len() > 1 {
         let _ = writeln!(
             out,
-            "{:DETAIL$}{} kata check {} --case {}{}",
+            "{:DETAIL$}{}kata check {} --case {}{}",
             "",
-            tr(zh, "re-run:", "单独重跑："),
+            tr(zh, "re-run: ", "单独重跑："),
             report.name,
             case.case,
             case.seed.map(|s| format!(" --seed {s}")).unwrap_or_default()
@@ -751,7 +752,13 @@ pub fn display_width(text: &str) -> usize {
 fn printed_section(out: &mut String, part: &PartReport, zh: bool) {
     for case in &part.cases {
         if let Some(p) = &case.printed {
-            let _ = writeln!(out, "    {} {} {}:", part.name, case.case, tr(zh, "printed", "的输出"));
+            let _ = writeln!(
+                out,
+                "    {} {} {}",
+                part.name,
+                case.case,
+                tr(zh, "printed:", "的输出：")
+            );
             printed_block(out, p, zh, width());
         }
     }
@@ -762,7 +769,10 @@ fn printed_block(out: &mut String, p: &Printed, zh: bool, width: usize) {
         if text.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "{:DETAIL$}{} {label}:", "", tr(zh, "your", "你的"));
+        let _ = match zh {
+            false => writeln!(out, "{:DETAIL$}your {label}:", ""),
+            true => writeln!(out, "{:DETAIL$}你的 {label}：", ""),
+        };
         let lines: Vec<&str> = text.lines().collect();
         // A long line wraps under itself (a hanging indent), up to a few rows.
         let options = textwrap::Options::new(width.saturating_sub(DETAIL + 4).max(20))
@@ -884,10 +894,16 @@ fn protect_groups(text: &str) -> String {
 /// lines starting under its first (a hanging indent). `styled` is the label
 /// as printed (coloured), `label` as measured.
 pub fn hanging(indent: usize, label: &str, styled: &str, text: &str, width: usize) -> String {
-    let pad = " ".repeat(indent + display_width(label) + 1);
+    // A full-width colon (`输入：`) has its own space.
+    let gap = if label.ends_with(['：', '；', '，', '。']) {
+        ""
+    } else {
+        " "
+    };
+    let pad = " ".repeat(indent + display_width(label) + gap.len());
     let body = wrap(text, width.saturating_sub(pad.len()).max(20), &pad);
     let body = body.strip_prefix(pad.as_str()).unwrap_or(&body);
-    format!("{:indent$}{styled} {body}\n", "")
+    format!("{:indent$}{styled}{gap}{body}\n", "")
 }
 
 /// The results of several katas as one results.json (version 3) object:

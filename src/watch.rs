@@ -53,7 +53,7 @@ pub struct WatchArgs {
     /// The kata (default: the first one not passing yet).
     pub name: Option<String>,
     /// Language of verdicts, hints and keys.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
+    #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
     pub lang: Lang,
     /// Stop after this many seconds (for tests and scripts).
     #[arg(long, hide = true)]
@@ -629,13 +629,10 @@ pub fn hint_text(kata: &Kata, index: usize, zh: bool, cols: usize) -> String {
     match kata.hints.get(index) {
         Some(h) => format!(
             "{}\n{}\n",
-            format!(
-                "{} {}/{} ({}):",
-                pick(zh, "Hint", "提示"),
-                index + 1,
-                kata.hints.len(),
-                kata.name
-            )
+            match zh {
+                false => format!("Hint {}/{} ({}):", index + 1, kata.hints.len(), kata.name),
+                true => format!("提示 {}/{}（{}）：", index + 1, kata.hints.len(), kata.name),
+            }
             .bold(),
             report::wrap(if zh { &h.zh } else { &h.en }, width, "  ")
         ),

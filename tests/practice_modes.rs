@@ -34,6 +34,7 @@ fn spawn(dir: &Path, args: &[&str], stdin: bool) -> Running {
         .current_dir(dir)
         .env("KATA_CACHE_DIR", common::cache_dir())
         .env("NO_COLOR", "1")
+        .env_remove("KATA_LANG")
         .stdin(if stdin { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

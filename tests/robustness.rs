@@ -313,6 +313,15 @@ fn a_wrong_shape_names_both_shapes() {
         flat(&t).contains("✗ example: `layer_norm` shape (6), expected (2, 3)"),
         "{t}"
     );
+    // Small enough to show both: the same numbers, nested as their shapes say.
+    assert!(
+        t.contains("expected [[-1.224736, 0, 1.224736], [-1.019049, -0.339683, 1.358732]]\n"),
+        "{t}"
+    );
+    assert!(
+        t.contains("got      [-1.224736, 0, 1.224736, -1.019049, -0.339683, 1.358732]\n"),
+        "{t}"
+    );
 }
 
 #[test]

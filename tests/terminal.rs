@@ -52,6 +52,7 @@ impl Term {
             .current_dir(dir)
             .env("KATA_CACHE_DIR", common::cache_dir())
             .env("TERM", "xterm-256color")
+            .env_remove("KATA_LANG")
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave));
