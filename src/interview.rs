@@ -331,10 +331,9 @@ fn start(home: &Practice, args: &InterviewArgs, zh: bool) -> Result<(PathBuf, In
     )?;
     match zh {
         false => println!(
-            "{} {id}: {} {}, {} on the clock {}",
+            "{} {id}: {}, {} on the clock {}",
             "Interview".bold(),
-            katas.len(),
-            if katas.len() == 1 { "kata" } else { "katas" },
+            report::plural(katas.len(), "kata"),
             clock(budget_secs).bold(),
             format!("(seed {seed})").dimmed()
         ),
@@ -984,7 +983,11 @@ pub fn failure_summary(report: &KataReport) -> String {
                     .count();
                 let mut line = match p.status {
                     Status::NotImplemented => format!("{}: not implemented yet", p.name),
-                    _ => format!("{}: failed {failed} of {} cases", p.name, p.cases.len()),
+                    _ => format!(
+                        "{}: failed {failed} of {}",
+                        p.name,
+                        report::plural(p.cases.len(), "case")
+                    ),
                 };
                 if let Some(d) = &p.looks_like {
                     line.push_str(&format!(" (looks like: {})", d.en));

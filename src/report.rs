@@ -38,6 +38,14 @@ pub fn width() -> usize {
     80
 }
 
+/// `1 case`, `2 cases`: a count and its noun, singular or plural (English).
+pub fn plural(n: usize, what: &str) -> String {
+    match n {
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    }
+}
+
 /// `en` or `zh`, as the language asks.
 pub fn tr(zh: bool, en: &'static str, zh_text: &'static str) -> &'static str {
     if zh {
@@ -99,7 +107,9 @@ pub fn human_in(report: &KataReport, zh: bool, user_file: Option<&str>) -> Strin
             let (total, fixtures) = count_cases(report);
             let what = match zh {
                 false => format!(
-                    "passed {total} cases ({fixtures} fixtures, {} random, seed {})",
+                    "passed {} ({}, {} random, seed {})",
+                    plural(total, "case"),
+                    plural(fixtures, "fixture"),
                     total - fixtures,
                     report.seed
                 ),
@@ -147,8 +157,8 @@ pub fn human_in(report: &KataReport, zh: bool, user_file: Option<&str>) -> Strin
         let _ = match zh {
             false => writeln!(
                 out,
-                "  (your program printed {} more bytes, not shown)",
-                report.dropped_bytes
+                "  (your program printed {} more, not shown)",
+                plural(report.dropped_bytes as usize, "byte")
             ),
             true => writeln!(out, "  （你的程序还输出了 {} 字节，未显示）", report.dropped_bytes),
         };
@@ -166,10 +176,10 @@ fn part_summary(part: &PartReport, zh: bool) -> String {
     let total = part.cases.len();
     let failing = part.cases.iter().filter(|c| c.verdict != Verdict::Pass).count();
     match (part.status, zh) {
-        (Status::Passed, false) => format!("passed {total} cases"),
+        (Status::Passed, false) => format!("passed {}", plural(total, "case")),
         (Status::Passed, true) => format!("通过全部 {total} 个用例"),
         (Status::NotImplemented, _) => tr(zh, "not implemented yet", "尚未实现").to_string(),
-        (_, false) => format!("failed {failing} of {total} cases"),
+        (_, false) => format!("failed {failing} of {}", plural(total, "case")),
         (_, true) => format!("{total} 个用例中 {failing} 个未通过"),
     }
 }
@@ -348,10 +358,15 @@ fn mismatch_line(f: &OutputFailure, part: Option<&str>, zh: bool) -> String {
             let pct = 100.0 * d.mismatched as f64 / d.total.max(1) as f64;
             let at = d.non_finite.map(|i| unravel(i, f.expected.shape()));
             match (zh, at) {
-                (false, None) => format!("mismatched {} of {} elements ({pct:.1}%)", d.mismatched, d.total),
+                (false, None) => format!(
+                    "mismatched {} of {} ({pct:.1}%)",
+                    d.mismatched,
+                    plural(d.total, "element")
+                ),
                 (false, Some(at)) => format!(
-                    "mismatched {} of {} elements ({pct:.1}%), non-finite at {at:?}",
-                    d.mismatched, d.total
+                    "mismatched {} of {} ({pct:.1}%), non-finite at {at:?}",
+                    d.mismatched,
+                    plural(d.total, "element")
                 ),
                 (true, None) => format!("{} 个元素中 {} 个不符（{pct:.1}%）", d.total, d.mismatched),
                 (true, Some(at)) => format!(
@@ -600,7 +615,10 @@ fn diff_rows(got: &Value, expected: &Value, tol: Tolerance, zh: bool, width: usi
     if differing_pieces > pieces.len() {
         let more = differing_pieces - pieces.len();
         let _ = match zh {
-            false => writeln!(text, "{:indent$}… and {more} more rows that differ", ""),
+            false => match more {
+                1 => writeln!(text, "{:indent$}… and 1 more row that differs", ""),
+                _ => writeln!(text, "{:indent$}… and {more} more rows that differ", ""),
+            },
             true => writeln!(text, "{:indent$}… 另有 {more} 行不同", ""),
         };
     }
@@ -791,7 +809,12 @@ fn printed_block(out: &mut String, p: &Printed, zh: bool, width: usize) {
         }
         if lines.len() > PRINTED_LINES {
             let _ = match zh {
-                false => writeln!(out, "{:DETAIL$}│ … {} more lines", "", lines.len() - PRINTED_LINES),
+                false => writeln!(
+                    out,
+                    "{:DETAIL$}│ … {} more",
+                    "",
+                    plural(lines.len() - PRINTED_LINES, "line")
+                ),
                 true => writeln!(out, "{:DETAIL$}│ … 另有 {} 行", "", lines.len() - PRINTED_LINES),
             };
         }

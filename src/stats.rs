@@ -29,7 +29,7 @@ use crate::catalog::Practice;
 use crate::error::SetupError;
 use crate::history::{self, CheckRecord, Logged, Record, Via};
 use crate::interview::clock;
-use crate::report;
+use crate::report::{self, plural};
 
 /// Checks further apart than this belong to different reviews.
 pub const SESSION_GAP_SECS: u64 = 3 * 3600;
@@ -317,14 +317,6 @@ fn sparkline(times: &[Option<f64>]) -> String {
         .collect()
 }
 
-/// `1 check`, `2 checks`.
-fn plural(n: usize, what: &str) -> String {
-    match n {
-        1 => format!("1 {what}"),
-        n => format!("{n} {what}s"),
-    }
-}
-
 /// Runs `kata stats`.
 pub fn stats(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
     let names = practice.names()?;
@@ -383,7 +375,7 @@ pub fn stats(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
         .dimmed()
     );
     if skipped > 0 {
-        println!("({skipped} unreadable lines of the history were skipped)");
+        println!("({} of the history were skipped)", plural(skipped, "unreadable line"));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -98,7 +98,7 @@ fn one_diff_layout_row_by_row_whether_some_or_all_rows_differ() {
         // Differing elements are marked under the row.
         assert!(t.contains('^'), "{t}");
         // One heading: the part is not named again under the kata.
-        assert!(t.contains("✗ layer_norm: failed 1 of 1 cases"), "{t}");
+        assert!(t.contains("✗ layer_norm: failed 1 of 1 case"), "{t}");
         assert_eq!(t.matches("layer_norm: failed").count(), 1, "{t}");
         // Inputs in the signature's order, a scalar with its value.
         assert!(t.contains("inputs: x (2×3), normalized_shape (1), eps = 1e-5"), "{t}");
@@ -212,6 +212,13 @@ fn list_groups_by_track_filters_by_tag_and_fits_80_columns() {
         .expect("kata runs");
     let t = text(&out);
     assert!(t.contains("self_attention") && !t.contains("kmeans"), "{t}");
+    // One kata is one.
+    let out = kata(dir.path())
+        .args(["list", "--tag", "clustering"])
+        .output()
+        .expect("kata runs");
+    let t = text(&out);
+    assert!(t.contains("(1 kata)") && !t.contains("katas)"), "{t}");
     let out = kata(dir.path())
         .args(["list", "--tag", "nosuch"])
         .output()

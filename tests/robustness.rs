@@ -171,7 +171,7 @@ fn megabytes_of_output_are_cut_and_counted_and_the_verdict_still_comes() {
     write_kata(dir.path(), "beam_search", &printing);
     let out = check(dir.path(), &["beam_search", "--case", "example"]);
     let t = expect_code(&out, 0);
-    assert!(t.contains("✓ beam_search: passed 1 cases"), "{t}");
+    assert!(t.contains("✓ beam_search: passed 1 case"), "{t}");
     assert!(t.contains("beam_search example printed:"), "{t}");
     assert!(t.contains(&format!("│ {line}\n")), "{t}");
     assert!(t.contains("more lines"), "{t}");
