@@ -158,7 +158,7 @@ pub fn human_in(report: &KataReport, zh: bool, user_file: Option<&str>) -> Strin
             false => writeln!(
                 out,
                 "  (your program printed {} more, not shown)",
-                plural(report.dropped_bytes as usize, "byte")
+                plural(report.dropped_bytes, "byte")
             ),
             true => writeln!(out, "  （你的程序还输出了 {} 字节，未显示）", report.dropped_bytes),
         };
