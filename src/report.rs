@@ -38,7 +38,7 @@ pub fn width() -> usize {
     80
 }
 
-/// `1 case`, `2 cases`: a count and its noun, singular or plural (English).
+/// `1 case`, `2 cases`, `3 more lines`: a count and its noun, singular or plural (English).
 pub fn plural(n: usize, what: &str) -> String {
     match n {
         1 => format!("1 {what}"),
@@ -157,8 +157,8 @@ pub fn human_in(report: &KataReport, zh: bool, user_file: Option<&str>) -> Strin
         let _ = match zh {
             false => writeln!(
                 out,
-                "  (your program printed {} more, not shown)",
-                plural(report.dropped_bytes, "byte")
+                "  (your program printed {}, not shown)",
+                plural(report.dropped_bytes, "more byte")
             ),
             true => writeln!(out, "  （你的程序还输出了 {} 字节，未显示）", report.dropped_bytes),
         };
@@ -811,9 +811,9 @@ fn printed_block(out: &mut String, p: &Printed, zh: bool, width: usize) {
             let _ = match zh {
                 false => writeln!(
                     out,
-                    "{:DETAIL$}│ … {} more",
+                    "{:DETAIL$}│ … {}",
                     "",
-                    plural(lines.len() - PRINTED_LINES, "line")
+                    plural(lines.len() - PRINTED_LINES, "more line")
                 ),
                 true => writeln!(out, "{:DETAIL$}│ … 另有 {} 行", "", lines.len() - PRINTED_LINES),
             };

@@ -329,7 +329,7 @@ pub fn height(text: &str, cols: usize) -> usize {
 /// `… 12 more lines: f shows the full report`, cut to `cols`.
 pub fn more_lines(cut: usize, cols: usize, zh: bool) -> String {
     let text = match zh {
-        false => format!("… {} more: f shows the full report", report::plural(cut, "line")),
+        false => format!("… {}: f shows the full report", report::plural(cut, "more line")),
         true => format!("… 还有 {cut} 行：按 f 查看完整报告"),
     };
     format!("{}\n", fit_line(&text, cols.saturating_sub(1)).dimmed())
