@@ -304,6 +304,12 @@ fn check_many(
             let passed = done.iter().filter(|r| r.status == Status::Passed).count();
             println!("{passed} of {} katas passed", done.len());
         }
+        // After a full pass, what to practise next, as `kata next` picks it.
+        if let [r] = &done[..] {
+            if r.status == Status::Passed && opts.scope() == check::Scope::Full {
+                print!("{}", next_kata(practice, &r.name, lang == Lang::Zh));
+            }
+        }
     }
     warn_unsaved("the verdicts", &unsaved);
     let all_passed = done.iter().all(|r| r.status == Status::Passed);
@@ -312,6 +318,26 @@ fn check_many(
     } else {
         ExitCode::from(1)
     })
+}
+
+/// `Next: kmeans (you have never practised it).` and the command to start it.
+fn next_kata(practice: &Practice, passed: &str, zh: bool) -> String {
+    let Ok(names) = practice.names() else {
+        return String::new();
+    };
+    let Some(pick) = crate::stats::next_after(practice, &names, passed) else {
+        return String::new();
+    };
+    let line = match zh {
+        false => format!("Next: {} ({}).", pick.kata, pick.reason),
+        // The reasons are written in English.
+        true => format!("下一题：{}。", pick.kata),
+    };
+    format!(
+        "{}\n  {}\n",
+        report::wrap(&line, report::width().saturating_sub(2), "").trim_end(),
+        format!("kata watch {}", pick.kata).dimmed()
+    )
 }
 
 fn progress_bar(len: usize, json: bool) -> Option<indicatif::ProgressBar> {

@@ -36,7 +36,7 @@ use crate::check::{KataReport, Scope, Status};
 use crate::cli::Lang;
 use crate::error::SetupError;
 use crate::hash::sha256_hex;
-use crate::history::{self, Ending, InterviewKata, InterviewRecord, Record, Via};
+use crate::history::{self, clock, Ending, InterviewKata, InterviewRecord, Record, Via};
 use crate::report;
 use crate::stats;
 use crate::track::Track;
@@ -222,11 +222,6 @@ pub fn solution_gate(practice: &Practice, name: &str) -> SolutionGate {
 /// the last fifth of the clock, at most its last 5 minutes.
 fn near_the_end(state: &InterviewState) -> bool {
     state.remaining() <= (state.budget_secs as f64 / 5.0).min(300.0)
-}
-
-/// `m:ss`.
-pub fn clock(secs: u64) -> String {
-    format!("{}:{:02}", secs / 60, secs % 60)
 }
 
 /// A path as the user would type it: relative to the current folder when below it.

@@ -27,8 +27,7 @@ use serde::Serialize;
 
 use crate::catalog::Practice;
 use crate::error::SetupError;
-use crate::history::{self, CheckRecord, Logged, Record, Via};
-use crate::interview::clock;
+use crate::history::{self, clock, CheckRecord, Logged, Record, Via};
 use crate::report::{self, plural};
 
 /// Checks further apart than this belong to different reviews.
@@ -397,6 +396,25 @@ pub fn known_tags(practice: &Practice) -> String {
     }
 }
 
+/// `katas` in the order to practise them, as `kata next` ranks them.
+fn ranked(practice: &Practice, mut katas: Vec<crate::catalog::Kata>) -> Vec<Pick> {
+    // Among katas never practised, the easiest first.
+    katas.sort_by_key(|k| (k.difficulty, k.minutes, k.name.clone()));
+    let names: Vec<String> = katas.iter().map(|k| k.name.clone()).collect();
+    let (records, _) = history::load(practice);
+    queue(&names, &records, history::now().0)
+}
+
+/// The kata to practise after `after` (just passed, or being watched):
+/// the first of `kata next`'s queue among `among` other than `after`. One
+/// rule for `kata next`, `kata check`'s suggestion after a pass and `kata
+/// watch`'s next kata.
+pub fn next_after(practice: &Practice, among: &[String], after: &str) -> Option<Pick> {
+    let mut katas = practice.load_all().ok()?;
+    katas.retain(|k| k.name != after && among.contains(&k.name));
+    ranked(practice, katas).into_iter().next()
+}
+
 /// Runs `kata next`, among the katas with `tag` if given.
 pub fn next(practice: &Practice, json: bool, tag: Option<&str>) -> Result<ExitCode, SetupError> {
     let mut katas = practice.load_all()?;
@@ -409,11 +427,7 @@ pub fn next(practice: &Practice, json: bool, tag: Option<&str>) -> Result<ExitCo
             )));
         }
     }
-    // Among katas never practised, the easiest first.
-    katas.sort_by_key(|k| (k.difficulty, k.minutes, k.name.clone()));
-    let names: Vec<String> = katas.iter().map(|k| k.name.clone()).collect();
-    let (records, _) = history::load(practice);
-    let queue = queue(&names, &records, history::now().0);
+    let queue = ranked(practice, katas);
     let Some(first) = queue.first() else {
         return Err(SetupError::Usage("this practice folder has no katas".into()));
     };
