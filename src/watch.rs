@@ -679,11 +679,6 @@ fn progress(practice: &Practice, names: &[String], zh: bool) -> String {
     )
 }
 
-/// The kata after `after`, as `kata next` picks it (see [`stats::next_after`]).
-fn next_kata(practice: &Practice, names: &[String], after: &str) -> Option<stats::Pick> {
-    stats::next_after(practice, names, after)
-}
-
 /// What the watch shows: the current kata, its last verdict, and whether
 /// the list is open.
 struct Watch<'a> {
@@ -760,7 +755,7 @@ impl Watch<'_> {
         if self.list {
             text.push_str(&list(self.practice, &self.names, &self.current));
         }
-        let next = next_kata(self.practice, &self.names, &self.current);
+        let next = stats::next_after(self.practice, &self.names, &self.current);
         match (self.passed, &next, interactive) {
             (true, Some(next), true) => text.push_str(&format!(
                 "{} {}\n",
@@ -823,7 +818,7 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
     let current = match &args.name {
         Some(name) => practice.load(name)?.name,
         // The kata `kata next` names.
-        None => match next_kata(practice, &names, "") {
+        None => match stats::next_after(practice, &names, "") {
             Some(pick) => pick.kata,
             None => return Err(SetupError::Usage("this practice folder has no katas".into())),
         },
@@ -883,7 +878,7 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
                 };
                 session.say(&text);
             }
-            Event::Key('n') => match next_kata(practice, &names, &watch.current) {
+            Event::Key('n') => match stats::next_after(practice, &names, &watch.current) {
                 Some(next) => {
                     watch.current = next.kata;
                     watch.verdict = None;
