@@ -224,12 +224,26 @@ fn near_the_end(state: &InterviewState) -> bool {
     state.remaining() <= (state.budget_secs as f64 / 5.0).min(300.0)
 }
 
-/// A path as the user would type it: relative to the current folder when below it.
+/// A path as the user would type it: relative to the current folder when
+/// below it or a few folders up (`../.kata/…` from `katas/`), else whole.
 fn shown_path(path: &Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
-    relative.unwrap_or_else(|| path.to_path_buf()).display().to_string()
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.display().to_string();
+    };
+    for (up, base) in cwd.ancestors().take(4).enumerate() {
+        if let Ok(rest) = path.strip_prefix(base) {
+            // Above the root, `..` would only obscure an absolute path.
+            if up > 0 && base.parent().is_none() {
+                break;
+            }
+            let mut shown = PathBuf::new();
+            for _ in 0..up {
+                shown.push("..");
+            }
+            return shown.join(rest).display().to_string();
+        }
+    }
+    path.display().to_string()
 }
 
 /// Runs `kata interview`.
@@ -1015,7 +1029,7 @@ fn scorecard(s: &InterviewState, ending: Ending, zh: bool) -> String {
         (Ending::Quit, true) => "提前结束",
     };
     let title = tr(zh, "Scorecard of interview", "面试成绩单");
-    let mut out = format!("\n{} {}: {why}\n", title.bold(), s.id);
+    let mut out = format!("\n{} {}{}{why}\n", title.bold(), s.id, tr(zh, ": ", "："));
     let heads = match zh {
         false => ["KATA", "RESULT", "FIRST PASS", "CHECKS", "HINTS"],
         true => ["题目", "结果", "首次通过", "判定", "提示"],
