@@ -302,7 +302,10 @@ fn check_many(
         }
         if done.len() > 1 {
             let passed = done.iter().filter(|r| r.status == Status::Passed).count();
-            println!("{passed} of {} katas passed", done.len());
+            match lang {
+                Lang::En => println!("{passed} of {} katas passed", done.len()),
+                Lang::Zh => println!("{} 题中 {passed} 题通过", done.len()),
+            }
         }
         // After a full pass, what to practise next, as `kata next` picks it.
         if let [r] = &done[..] {
