@@ -1129,6 +1129,27 @@ mod tests {
     }
 
     #[test]
+    fn a_full_width_colon_takes_no_space_after_it() {
+        assert_eq!(hanging(2, "输入：", "输入：", "x (2×3)", 80), "  输入：x (2×3)\n");
+        assert_eq!(hanging(2, "inputs:", "inputs:", "x (2×3)", 80), "  inputs: x (2×3)\n");
+        // Further lines start under the text, by display width.
+        let text = hanging(0, "提示：", "提示：", &"word ".repeat(30), 40);
+        let second = text.lines().nth(1).unwrap();
+        assert_eq!(
+            second.len() - second.trim_start().len(),
+            display_width("提示："),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(plural(1, "kata"), "1 kata");
+        assert_eq!(plural(0, "case"), "0 cases");
+        assert_eq!(plural(3, "more line"), "3 more lines");
+    }
+
+    #[test]
     fn wrap_fits_width() {
         let text = wrap("one two three four five six", 9, "  ");
         assert!(text.lines().all(|l| l.chars().count() <= 11), "{text}");
