@@ -98,6 +98,9 @@ pub struct Slot {
     pub status: Option<Status>,
     /// What failed at the last check, when it did not pass.
     pub failure: Option<String>,
+    /// The same in Chinese, for `--lang zh` (the history keeps the English).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_zh: Option<String>,
     /// sha256 of the file at the last check: a save that changes nothing is not a new check.
     pub judged_hash: Option<String>,
     /// Whether a check of it was more than "not implemented yet": a kata
@@ -546,7 +549,12 @@ impl Interview {
         println!();
         println!("{}", tr(zh, "Last verdicts:", "上次的判定：").bold());
         for slot in &s.katas {
-            let verdict = match (slot.status, &slot.failure) {
+            let failure = if zh {
+                slot.failure_zh.as_ref().or(slot.failure.as_ref())
+            } else {
+                slot.failure.as_ref()
+            };
+            let verdict = match (slot.status, failure) {
                 (None, _) => tr(zh, "not checked yet", "尚未判定").to_string(),
                 (Some(Status::Passed), _) => tr(zh, "passed", "通过").green().to_string(),
                 (Some(_), Some(failure)) => format!("{}{failure}", tr(zh, "failed: ", "未通过：").red()),
@@ -879,7 +887,8 @@ impl Interview {
             slot.status = Some(report.status);
             slot.judged_hash = hash;
             slot.attempted |= report.status != Status::NotImplemented;
-            slot.failure = (report.status != Status::Passed).then(|| failure_summary(report));
+            slot.failure = (report.status != Status::Passed).then(|| failure_summary(report, false));
+            slot.failure_zh = (report.status != Status::Passed).then(|| failure_summary(report, true));
             if report.status == Status::Passed && slot.first_pass_secs.is_none() {
                 slot.first_pass_secs = Some((used_secs * 10.0).round() / 10.0);
             }
@@ -918,6 +927,7 @@ impl Interview {
         if !slot.passed() {
             slot.status = Some(Status::Failed);
             slot.failure = Some("its last save was not judged: the interview ended during its check".into());
+            slot.failure_zh = Some("最后一次保存未被判定：面试在判定期间结束了".into());
         }
     }
 
@@ -974,12 +984,12 @@ impl Interview {
 }
 
 /// What still failed: `forward: failed 3 of 23 cases (looks like: …)`, or
-/// `does not compile`, `not implemented yet`.
-pub fn failure_summary(report: &KataReport) -> String {
+/// `does not compile`, `not implemented yet`; in Chinese with `zh`.
+pub fn failure_summary(report: &KataReport, zh: bool) -> String {
     match report.status {
         Status::Passed => String::new(),
-        Status::CompileError => "does not compile".into(),
-        Status::NotImplemented => "not implemented yet".into(),
+        Status::CompileError => tr(zh, "does not compile", "无法编译").into(),
+        Status::NotImplemented => tr(zh, "not implemented yet", "尚未实现").into(),
         Status::Failed => report
             .parts
             .iter()
@@ -990,21 +1000,26 @@ pub fn failure_summary(report: &KataReport) -> String {
                     .iter()
                     .filter(|c| c.verdict != crate::check::Verdict::Pass)
                     .count();
-                let mut line = match p.status {
-                    Status::NotImplemented => format!("{}: not implemented yet", p.name),
-                    _ => format!(
+                let mut line = match (p.status, zh) {
+                    (Status::NotImplemented, false) => format!("{}: not implemented yet", p.name),
+                    (Status::NotImplemented, true) => format!("{}：尚未实现", p.name),
+                    (_, false) => format!(
                         "{}: failed {failed} of {}",
                         p.name,
                         report::plural(p.cases.len(), "case")
                     ),
+                    (_, true) => format!("{}：{} 个用例中 {failed} 个未通过", p.name, p.cases.len()),
                 };
                 if let Some(d) = &p.looks_like {
-                    line.push_str(&format!(" (looks like: {})", d.en));
+                    line.push_str(&match zh {
+                        false => format!(" (looks like: {})", d.en),
+                        true => format!("（看起来是：{}）", d.zh),
+                    });
                 }
                 line
             })
             .collect::<Vec<_>>()
-            .join("; "),
+            .join(tr(zh, "; ", "；")),
     }
 }
 
@@ -1052,7 +1067,12 @@ fn scorecard(s: &InterviewState, ending: Ending, zh: bool) -> String {
             "{:<28} {result} {first:>10} {:>6} {:>5}\n",
             k.name, k.checks, k.hints
         ));
-        if let (false, Some(failure)) = (k.passed(), &k.failure) {
+        let failure = if zh {
+            k.failure_zh.as_ref().or(k.failure.as_ref())
+        } else {
+            k.failure.as_ref()
+        };
+        if let (false, Some(failure)) = (k.passed(), failure) {
             let label = tr(zh, "still failing: ", "仍未通过：");
             out.push_str(&report::wrap(&format!("{label}{failure}"), 74, "    "));
             out.push('\n');
