@@ -39,7 +39,7 @@ pub enum ColorChoice {
     Never,
 }
 
-/// The language of statements, hints and mistake messages.
+/// The language of everything printed for a person (`--lang`, or `KATA_LANG`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Lang {
     /// English.
@@ -60,16 +60,16 @@ pub enum Command {
         /// Print JSON for tools.
         #[arg(long)]
         json: bool,
-        /// Language of the labels.
-        #[arg(long, value_enum, default_value_t = Lang::En)]
+        /// Language of the list.
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
         lang: Lang,
     },
     /// Print a kata's statement, signatures and worked example.
     Show {
         /// The kata.
         name: String,
-        /// Language of the statement.
-        #[arg(long, value_enum, default_value_t = Lang::En)]
+        /// Language of the statement, labels and example.
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
         lang: Lang,
     },
     /// Check your solution(s): exit 0 if all pass, 1 if any fails, 2 on a setup error.
@@ -93,8 +93,8 @@ pub enum Command {
         /// Run only this case (e.g. `example`, `random-3`).
         #[arg(long, value_name = "CASE")]
         case: Option<String>,
-        /// Language of mistake messages.
-        #[arg(long, value_enum, default_value_t = Lang::En)]
+        /// Language of the whole report: labels, verdicts and mistake messages.
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
         lang: Lang,
     },
     /// Show the next hint for a kata (one more each time).
@@ -102,7 +102,7 @@ pub enum Command {
         /// The kata.
         name: String,
         /// Language of the hint.
-        #[arg(long, value_enum, default_value_t = Lang::En)]
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
         lang: Lang,
     },
     /// Print the reference solution (only after you have passed, unless --force).
@@ -142,8 +142,8 @@ pub enum Command {
         /// Shrinks the case's main sizes by this factor, for tests.
         #[arg(long, hide = true, default_value_t = 1.0, value_parser = crate::bench::parse_scale)]
         scale: f64,
-        /// Language of the advice.
-        #[arg(long, value_enum, default_value_t = Lang::En)]
+        /// Language of the report and advice.
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
         lang: Lang,
     },
     /// For kata authors: the reference passes every case, every mutant fails one,
@@ -161,7 +161,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Re-check a kata on every save (keys: h hint, n next unsolved, l list, q quit).
+    /// Re-check a kata on every save (keys: h hint, n next kata as `kata next` picks it, l list, q quit).
     Watch(crate::watch::WatchArgs),
     /// A timed mock interview on fresh stubs in .kata/interviews/<time>/.
     Interview(crate::interview::InterviewArgs),

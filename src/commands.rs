@@ -151,11 +151,12 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
     let pick = |en: &'static str, zh_text: &'static str| if zh { zh_text } else { en };
     let title = if zh { &kata.title_zh } else { &kata.title };
     println!("{} — {}", kata.name.bold(), title.bold());
+    // A full-width colon after Chinese, with no space.
     println!(
-        "{}: {} · {}: {} {}",
-        pick("difficulty", "难度"),
+        "{}{} · {}{} {}",
+        pick("difficulty: ", "难度："),
         crate::list::difficulty(kata.difficulty, zh),
-        pick("interview budget", "建议用时"),
+        pick("interview budget: ", "建议用时："),
         kata.minutes,
         pick("min", "分钟")
     );
@@ -217,10 +218,11 @@ fn print_array(label: &str, key: &str, value: &Value) {
         Value::Bool(a) => format!("{a}"),
     };
     let mut lines = text.lines();
+    // Continuation lines start under the first value, by display width (输入 takes 4 columns).
     let head = format!("  {label} {key} = ");
     println!("{head}{}", lines.next().unwrap_or(""));
     for line in lines {
-        println!("{:width$}{line}", "", width = head.chars().count());
+        println!("{:width$}{line}", "", width = report::display_width(&head));
     }
 }
 
@@ -300,7 +302,16 @@ fn check_many(
         }
         if done.len() > 1 {
             let passed = done.iter().filter(|r| r.status == Status::Passed).count();
-            println!("{passed} of {} katas passed", done.len());
+            match lang {
+                Lang::En => println!("{passed} of {} katas passed", done.len()),
+                Lang::Zh => println!("{} 题中 {passed} 题通过", done.len()),
+            }
+        }
+        // After a full pass, what to practise next, as `kata next` picks it.
+        if let [r] = &done[..] {
+            if r.status == Status::Passed && opts.scope() == check::Scope::Full {
+                print!("{}", next_kata(practice, &r.name, lang == Lang::Zh));
+            }
         }
     }
     warn_unsaved("the verdicts", &unsaved);
@@ -310,6 +321,26 @@ fn check_many(
     } else {
         ExitCode::from(1)
     })
+}
+
+/// `Next: kmeans (you have never practised it).` and the command to start it.
+fn next_kata(practice: &Practice, passed: &str, zh: bool) -> String {
+    let Ok(names) = practice.names() else {
+        return String::new();
+    };
+    let Some(pick) = crate::stats::next_after(practice, &names, passed) else {
+        return String::new();
+    };
+    let line = match zh {
+        false => format!("Next: {} ({}).", pick.kata, pick.reason),
+        // The reasons are written in English.
+        true => format!("下一题：{}。", pick.kata),
+    };
+    format!(
+        "{}\n  {}\n",
+        report::wrap(&line, report::width().saturating_sub(2), "").trim_end(),
+        format!("kata watch {}", pick.kata).dimmed()
+    )
 }
 
 fn progress_bar(len: usize, json: bool) -> Option<indicatif::ProgressBar> {

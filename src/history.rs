@@ -289,6 +289,11 @@ pub fn load(practice: &Practice) -> (Vec<Record>, usize) {
     (records, skipped)
 }
 
+/// `m:ss`, for the time an interview took or has left.
+pub fn clock(secs: u64) -> String {
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,7 +36,7 @@ use crate::check::{KataReport, Scope, Status};
 use crate::cli::Lang;
 use crate::error::SetupError;
 use crate::hash::sha256_hex;
-use crate::history::{self, Ending, InterviewKata, InterviewRecord, Record, Via};
+use crate::history::{self, clock, Ending, InterviewKata, InterviewRecord, Record, Via};
 use crate::report;
 use crate::stats;
 use crate::track::Track;
@@ -75,8 +75,8 @@ pub struct InterviewArgs {
     /// Continue the unfinished interview with the time it had left.
     #[arg(long, conflicts_with_all = ["count", "katas", "minutes", "difficulty", "tag", "seed", "seconds"])]
     pub resume: bool,
-    /// Language of statements, verdicts and hints.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
+    /// Language of statements, verdicts, hints and the scorecard.
+    #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
     pub lang: Lang,
     /// The clock in seconds (for tests).
     #[arg(long, hide = true, conflicts_with = "minutes", value_parser = clap::value_parser!(u64).range(1..))]
@@ -98,6 +98,9 @@ pub struct Slot {
     pub status: Option<Status>,
     /// What failed at the last check, when it did not pass.
     pub failure: Option<String>,
+    /// The same in Chinese, for `--lang zh` (the history keeps the English).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_zh: Option<String>,
     /// sha256 of the file at the last check: a save that changes nothing is not a new check.
     pub judged_hash: Option<String>,
     /// Whether a check of it was more than "not implemented yet": a kata
@@ -224,17 +227,26 @@ fn near_the_end(state: &InterviewState) -> bool {
     state.remaining() <= (state.budget_secs as f64 / 5.0).min(300.0)
 }
 
-/// `m:ss`.
-pub fn clock(secs: u64) -> String {
-    format!("{}:{:02}", secs / 60, secs % 60)
-}
-
-/// A path as the user would type it: relative to the current folder when below it.
+/// A path as the user would type it: relative to the current folder when
+/// below it or a few folders up (`../.kata/…` from `katas/`), else whole.
 fn shown_path(path: &Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
-    relative.unwrap_or_else(|| path.to_path_buf()).display().to_string()
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.display().to_string();
+    };
+    for (up, base) in cwd.ancestors().take(4).enumerate() {
+        if let Ok(rest) = path.strip_prefix(base) {
+            // Above the root, `..` would only obscure an absolute path.
+            if up > 0 && base.parent().is_none() {
+                break;
+            }
+            let mut shown = PathBuf::new();
+            for _ in 0..up {
+                shown.push("..");
+            }
+            return shown.join(rest).display().to_string();
+        }
+    }
+    path.display().to_string()
 }
 
 /// Runs `kata interview`.
@@ -331,10 +343,9 @@ fn start(home: &Practice, args: &InterviewArgs, zh: bool) -> Result<(PathBuf, In
     )?;
     match zh {
         false => println!(
-            "{} {id}: {} {}, {} on the clock {}",
+            "{} {id}: {}, {} on the clock {}",
             "Interview".bold(),
-            katas.len(),
-            if katas.len() == 1 { "kata" } else { "katas" },
+            report::plural(katas.len(), "kata"),
             clock(budget_secs).bold(),
             format!("(seed {seed})").dimmed()
         ),
@@ -538,10 +549,15 @@ impl Interview {
         println!();
         println!("{}", tr(zh, "Last verdicts:", "上次的判定：").bold());
         for slot in &s.katas {
-            let verdict = match (slot.status, &slot.failure) {
+            let failure = if zh {
+                slot.failure_zh.as_ref().or(slot.failure.as_ref())
+            } else {
+                slot.failure.as_ref()
+            };
+            let verdict = match (slot.status, failure) {
                 (None, _) => tr(zh, "not checked yet", "尚未判定").to_string(),
                 (Some(Status::Passed), _) => tr(zh, "passed", "通过").green().to_string(),
-                (Some(_), Some(failure)) => format!("{} {failure}", tr(zh, "failed:", "未通过：").red()),
+                (Some(_), Some(failure)) => format!("{}{failure}", tr(zh, "failed: ", "未通过：").red()),
                 (Some(_), None) => tr(zh, "failed", "未通过").red().to_string(),
             };
             println!("{}", report::wrap(&format!("{}: {verdict}", slot.name), 76, "  "));
@@ -747,9 +763,10 @@ impl Interview {
                     self.not_judged(i);
                     continue;
                 }
+                // `judge_now` heads the verdict with its rule.
                 let text = self.judge_now(i, self.state.used_secs);
                 if !text.is_empty() {
-                    session.say(&format!("{}\n{text}", self.rule(i).dimmed()));
+                    session.say(&text);
                 }
             }
         }
@@ -857,9 +874,12 @@ impl Interview {
         let name = self.state.katas[i].name.clone();
         // A failure's `re-run:` lines would judge the user's own katas/ file:
         // they must name this interview's folder.
-        let mut text = outcome.human(self.zh).replace(
-            &format!("re-run: kata check {name} "),
-            &format!("re-run: kata check --dir {} {name} ", shown_path(&self.room.root)),
+        // The file as the user can open it from where they are, not from the interview folder.
+        let file = shown_path(&self.room.user_file(&name));
+        let rerun = tr(self.zh, "re-run: ", "单独重跑：");
+        let mut text = outcome.human_in(self.zh, Some(&file)).replace(
+            &format!("{rerun}kata check {name} "),
+            &format!("{rerun}kata check --dir {} {name} ", shown_path(&self.room.root)),
         );
         if let Outcome::Judged(report) = &outcome {
             let slot = &mut self.state.katas[i];
@@ -867,7 +887,8 @@ impl Interview {
             slot.status = Some(report.status);
             slot.judged_hash = hash;
             slot.attempted |= report.status != Status::NotImplemented;
-            slot.failure = (report.status != Status::Passed).then(|| failure_summary(report));
+            slot.failure = (report.status != Status::Passed).then(|| failure_summary(report, false));
+            slot.failure_zh = (report.status != Status::Passed).then(|| failure_summary(report, true));
             if report.status == Status::Passed && slot.first_pass_secs.is_none() {
                 slot.first_pass_secs = Some((used_secs * 10.0).round() / 10.0);
             }
@@ -906,6 +927,7 @@ impl Interview {
         if !slot.passed() {
             slot.status = Some(Status::Failed);
             slot.failure = Some("its last save was not judged: the interview ended during its check".into());
+            slot.failure_zh = Some("最后一次保存未被判定：面试在判定期间结束了".into());
         }
     }
 
@@ -962,12 +984,12 @@ impl Interview {
 }
 
 /// What still failed: `forward: failed 3 of 23 cases (looks like: …)`, or
-/// `does not compile`, `not implemented yet`.
-pub fn failure_summary(report: &KataReport) -> String {
+/// `does not compile`, `not implemented yet`; in Chinese with `zh`.
+pub fn failure_summary(report: &KataReport, zh: bool) -> String {
     match report.status {
         Status::Passed => String::new(),
-        Status::CompileError => "does not compile".into(),
-        Status::NotImplemented => "not implemented yet".into(),
+        Status::CompileError => tr(zh, "does not compile", "无法编译").into(),
+        Status::NotImplemented => tr(zh, "not implemented yet", "尚未实现").into(),
         Status::Failed => report
             .parts
             .iter()
@@ -978,17 +1000,26 @@ pub fn failure_summary(report: &KataReport) -> String {
                     .iter()
                     .filter(|c| c.verdict != crate::check::Verdict::Pass)
                     .count();
-                let mut line = match p.status {
-                    Status::NotImplemented => format!("{}: not implemented yet", p.name),
-                    _ => format!("{}: failed {failed} of {} cases", p.name, p.cases.len()),
+                let mut line = match (p.status, zh) {
+                    (Status::NotImplemented, false) => format!("{}: not implemented yet", p.name),
+                    (Status::NotImplemented, true) => format!("{}：尚未实现", p.name),
+                    (_, false) => format!(
+                        "{}: failed {failed} of {}",
+                        p.name,
+                        report::plural(p.cases.len(), "case")
+                    ),
+                    (_, true) => format!("{}：{} 个用例中 {failed} 个未通过", p.name, p.cases.len()),
                 };
                 if let Some(d) = &p.looks_like {
-                    line.push_str(&format!(" (looks like: {})", d.en));
+                    line.push_str(&match zh {
+                        false => format!(" (looks like: {})", d.en),
+                        true => format!("（看起来是：{}）", d.zh),
+                    });
                 }
                 line
             })
             .collect::<Vec<_>>()
-            .join("; "),
+            .join(tr(zh, "; ", "；")),
     }
 }
 
@@ -1013,7 +1044,7 @@ fn scorecard(s: &InterviewState, ending: Ending, zh: bool) -> String {
         (Ending::Quit, true) => "提前结束",
     };
     let title = tr(zh, "Scorecard of interview", "面试成绩单");
-    let mut out = format!("\n{} {}: {why}\n", title.bold(), s.id);
+    let mut out = format!("\n{} {}{}{why}\n", title.bold(), s.id, tr(zh, ": ", "："));
     let heads = match zh {
         false => ["KATA", "RESULT", "FIRST PASS", "CHECKS", "HINTS"],
         true => ["题目", "结果", "首次通过", "判定", "提示"],
@@ -1036,9 +1067,14 @@ fn scorecard(s: &InterviewState, ending: Ending, zh: bool) -> String {
             "{:<28} {result} {first:>10} {:>6} {:>5}\n",
             k.name, k.checks, k.hints
         ));
-        if let (false, Some(failure)) = (k.passed(), &k.failure) {
-            let label = tr(zh, "still failing:", "仍未通过：");
-            out.push_str(&report::wrap(&format!("{label} {failure}"), 74, "    "));
+        let failure = if zh {
+            k.failure_zh.as_ref().or(k.failure.as_ref())
+        } else {
+            k.failure.as_ref()
+        };
+        if let (false, Some(failure)) = (k.passed(), failure) {
+            let label = tr(zh, "still failing: ", "仍未通过：");
+            out.push_str(&report::wrap(&format!("{label}{failure}"), 74, "    "));
             out.push('\n');
         }
     }

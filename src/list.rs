@@ -178,7 +178,7 @@ fn table(practice: &Practice, katas: &[Kata], state: &State, zh: bool, width: us
             continue;
         }
         let count = match zh {
-            false => format!("({} katas)", members.len()),
+            false => format!("({})", report::plural(members.len(), "kata")),
             true => format!("（{} 题）", members.len()),
         };
         out.push_str(&format!("{} {}\n", group.bold(), count.dimmed()));

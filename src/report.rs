@@ -16,6 +16,8 @@ use crate::track::Track;
 
 /// Lines of a user's printed output shown per case.
 const PRINTED_LINES: usize = 12;
+/// Rows a long printed line wraps to at most.
+const PRINTED_ROWS: usize = 4;
 /// Failing cases shown in full per part; the rest get one line each.
 const DETAILED: usize = 1;
 /// Failing cases listed per part at most.
@@ -36,6 +38,14 @@ pub fn width() -> usize {
     80
 }
 
+/// `1 case`, `2 cases`, `3 more lines`: a count and its noun, singular or plural (English).
+pub fn plural(n: usize, what: &str) -> String {
+    match n {
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    }
+}
+
 /// `en` or `zh`, as the language asks.
 pub fn tr(zh: bool, en: &'static str, zh_text: &'static str) -> &'static str {
     if zh {
@@ -48,6 +58,12 @@ pub fn tr(zh: bool, en: &'static str, zh_text: &'static str) -> &'static str {
 /// Renders a report for a terminal. `zh` picks the Chinese labels and
 /// mistake messages.
 pub fn human(report: &KataReport, zh: bool) -> String {
+    human_in(report, zh, None)
+}
+
+/// [`human`], naming the user's file as `user_file` (a path the user can
+/// open from where they are) rather than `katas/<name>.<ext>`.
+pub fn human_in(report: &KataReport, zh: bool, user_file: Option<&str>) -> String {
     let width = width();
     let mut out = String::new();
     let name = report.name.bold();
@@ -73,22 +89,27 @@ pub fn human(report: &KataReport, zh: bool) -> String {
             return out;
         }
         Status::NotImplemented => {
-            let (todo, file) = (
-                report.track.todo(),
-                format!("katas/{}.{}", report.name, report.track.extension()),
+            let todo = report.track.todo();
+            let file = user_file.map_or_else(
+                || format!("katas/{}.{}", report.name, report.track.extension()),
+                str::to_string,
             );
             let what = match zh {
                 false => format!("not implemented yet: replace the {todo} in {file}"),
                 true => format!("尚未实现：请替换 {file} 中的 {todo}"),
             };
-            let _ = writeln!(out, "{} {name}: {what}{cached}", "·".yellow().bold());
+            let text = wrap(&format!("{}: {what}", report.name), width.saturating_sub(2), "  ");
+            let text = text.trim_start().replacen(report.name.as_str(), &name.to_string(), 1);
+            let _ = writeln!(out, "{} {text}{cached}", "·".yellow().bold());
             return out;
         }
         Status::Passed => {
             let (total, fixtures) = count_cases(report);
             let what = match zh {
                 false => format!(
-                    "passed {total} cases ({fixtures} fixtures, {} random, seed {})",
+                    "passed {} ({}, {} random, seed {})",
+                    plural(total, "case"),
+                    plural(fixtures, "fixture"),
                     total - fixtures,
                     report.seed
                 ),
@@ -136,8 +157,8 @@ pub fn human(report: &KataReport, zh: bool) -> String {
         let _ = match zh {
             false => writeln!(
                 out,
-                "  (your program printed {} more bytes, not shown)",
-                report.dropped_bytes
+                "  (your program printed {}, not shown)",
+                plural(report.dropped_bytes, "more byte")
             ),
             true => writeln!(out, "  （你的程序还输出了 {} 字节，未显示）", report.dropped_bytes),
         };
@@ -155,10 +176,10 @@ fn part_summary(part: &PartReport, zh: bool) -> String {
     let total = part.cases.len();
     let failing = part.cases.iter().filter(|c| c.verdict != Verdict::Pass).count();
     match (part.status, zh) {
-        (Status::Passed, false) => format!("passed {total} cases"),
+        (Status::Passed, false) => format!("passed {}", plural(total, "case")),
         (Status::Passed, true) => format!("通过全部 {total} 个用例"),
         (Status::NotImplemented, _) => tr(zh, "not implemented yet", "尚未实现").to_string(),
-        (_, false) => format!("failed {failing} of {total} cases"),
+        (_, false) => format!("failed {failing} of {}", plural(total, "case")),
         (_, true) => format!("{total} 个用例中 {failing} 个未通过"),
     }
 }
@@ -187,8 +208,9 @@ fn part_body(out: &mut String, report: &KataReport, part: &PartReport, zh: bool,
             break;
         }
         let line = format!(
-            "{}: {}",
+            "{}{}{}",
             case_title(case, zh),
+            tr(zh, ": ", "："),
             verdict_line(&case.verdict, Some(&part.name), report.track, zh)
         );
         let _ = writeln!(
@@ -247,7 +269,7 @@ fn verdict_line(v: &Verdict, part: Option<&str>, track: Track, zh: bool) -> Stri
             .iter()
             .map(|f| mismatch_line(f, part, zh))
             .collect::<Vec<_>>()
-            .join("; "),
+            .join(tr(zh, "; ", "；")),
         Verdict::Panicked { message, location } => panicked_line(message, location.as_deref(), zh),
         Verdict::Raised { raised } => raised_line(raised, zh),
         Verdict::Crashed { crash } => crash_line(crash, track, zh),
@@ -336,10 +358,15 @@ fn mismatch_line(f: &OutputFailure, part: Option<&str>, zh: bool) -> String {
             let pct = 100.0 * d.mismatched as f64 / d.total.max(1) as f64;
             let at = d.non_finite.map(|i| unravel(i, f.expected.shape()));
             match (zh, at) {
-                (false, None) => format!("mismatched {} of {} elements ({pct:.1}%)", d.mismatched, d.total),
+                (false, None) => format!(
+                    "mismatched {} of {} ({pct:.1}%)",
+                    d.mismatched,
+                    plural(d.total, "element")
+                ),
                 (false, Some(at)) => format!(
-                    "mismatched {} of {} elements ({pct:.1}%), non-finite at {at:?}",
-                    d.mismatched, d.total
+                    "mismatched {} of {} ({pct:.1}%), non-finite at {at:?}",
+                    d.mismatched,
+                    plural(d.total, "element")
                 ),
                 (true, None) => format!("{} 个元素中 {} 个不符（{pct:.1}%）", d.total, d.mismatched),
                 (true, Some(at)) => format!(
@@ -377,9 +404,9 @@ fn case_detail(out: &mut String, report: &KataReport, part: &PartReport, case: &
     if part.cases.len() > 1 {
         let _ = writeln!(
             out,
-            "{:DETAIL$}{} kata check {} --case {}{}",
+            "{:DETAIL$}{}kata check {} --case {}{}",
             "",
-            tr(zh, "re-run:", "单独重跑："),
+            tr(zh, "re-run: ", "单独重跑："),
             report.name,
             case.case,
             case.seed.map(|s| format!(" --seed {s}")).unwrap_or_default()
@@ -388,18 +415,26 @@ fn case_detail(out: &mut String, report: &KataReport, part: &PartReport, case: &
 }
 
 fn output_detail(out: &mut String, f: &OutputFailure, part: &str, zh: bool, width: usize) {
-    let Mismatch::Values(d) = &f.mismatch else { return };
+    let d = match &f.mismatch {
+        Mismatch::Values(d) => d,
+        Mismatch::Shape { .. } | Mismatch::Dtype { .. } => {
+            if let Some(got) = &f.got {
+                small_values(out, &f.expected, got, zh, width);
+            }
+            return;
+        }
+        Mismatch::Missing => return,
+    };
     let shape = f.expected.shape();
-    let _ = writeln!(
-        out,
-        "{:DETAIL$}`{}` ({} {:.0e} + {:.0e}·|{}|):",
-        "",
-        short_name(&f.name, Some(part)),
-        tr(zh, "tolerance", "容差"),
-        f.atol,
-        f.rtol,
-        tr(zh, "expected", "期望值"),
-    );
+    let name = short_name(&f.name, Some(part));
+    // Integers and booleans are compared exactly: no tolerance applies.
+    let how = match (&f.expected, zh) {
+        (Value::F64(_), false) => format!(" (tolerance {:.0e} + {:.0e}·|expected|):", f.atol, f.rtol),
+        (Value::F64(_), true) => format!("（容差 {:.0e} + {:.0e}·|期望值|）：", f.atol, f.rtol),
+        (_, false) => " (exact):".to_string(),
+        (_, true) => "（精确比较）：".to_string(),
+    };
+    let _ = writeln!(out, "{:DETAIL$}`{name}`{how}", "");
     if let Some((abs, i)) = d.max_abs {
         let _ = writeln!(
             out,
@@ -438,6 +473,45 @@ fn output_detail(out: &mut String, f: &OutputFailure, part: &str, zh: bool, widt
     }
 }
 
+/// Outputs this small have their values shown when their shapes or types
+/// differ, as no element-wise diff can be drawn.
+const SMALL: usize = 12;
+
+/// `expected [0, 2]` over `got [0]`, wrapped to the width, when both are small.
+fn small_values(out: &mut String, expected: &Value, got: &Value, zh: bool, width: usize) {
+    let (exp_items, got_items) = (elements(expected), elements(got));
+    if exp_items.len() > SMALL || got_items.len() > SMALL {
+        return;
+    }
+    let words = [tr(zh, "expected", "期望"), tr(zh, "got", "实际")];
+    let word_width = words.iter().map(|w| display_width(w)).max().unwrap_or(0);
+    for (word, items, value) in [(words[0], &exp_items, expected), (words[1], &got_items, got)] {
+        let label = format!("{word}{}", " ".repeat(word_width - display_width(word)));
+        let text = nested(items, value.shape());
+        out.push_str(&hanging(DETAIL + 2, &label, &label, &text, width));
+    }
+}
+
+/// Elements in nested brackets by their shape, as NumPy prints them: `[[1, 2], [3, 4]]`.
+fn nested(items: &[String], shape: &[usize]) -> String {
+    match shape {
+        [] => items.first().cloned().unwrap_or_default(),
+        [_] => format!("[{}]", items.join(", ")),
+        [n, rest @ ..] => {
+            let size = rest.iter().product::<usize>();
+            let inner: Vec<String> = (0..*n)
+                .map(|i| {
+                    nested(
+                        &items[(i * size).min(items.len())..((i + 1) * size).min(items.len())],
+                        rest,
+                    )
+                })
+                .collect();
+            format!("[{}]", inner.join(", "))
+        }
+    }
+}
+
 /// The differing rows of an output, one layout at every size: per row (the
 /// last axis, cut into pieces that fit the width), the expected values, the
 /// values got under them in the same columns, and a `^` under each element
@@ -458,6 +532,7 @@ fn diff_rows(got: &Value, expected: &Value, tol: Tolerance, zh: bool, width: usi
             _ => g_text != e_text,
         })
         .collect();
+    let (exp_items, got_items) = distinguish(expected, got, exp_items, got_items, &differs);
     let words = [tr(zh, "expected", "期望"), tr(zh, "got", "实际")];
     let word_width = words.iter().map(|w| display_width(w)).max().unwrap_or(0);
     let row_len = shape.last().copied().unwrap_or(1).max(1);
@@ -540,11 +615,60 @@ fn diff_rows(got: &Value, expected: &Value, tol: Tolerance, zh: bool, width: usi
     if differing_pieces > pieces.len() {
         let more = differing_pieces - pieces.len();
         let _ = match zh {
-            false => writeln!(text, "{:indent$}… and {more} more rows that differ", ""),
+            false => match more {
+                1 => writeln!(text, "{:indent$}… and 1 more row that differs", ""),
+                _ => writeln!(text, "{:indent$}… and {more} more rows that differ", ""),
+            },
             true => writeln!(text, "{:indent$}… 另有 {more} 行不同", ""),
         };
     }
     text
+}
+
+/// The texts of differing elements that print alike (`-0.17714` over
+/// `-0.17714` at float32 precision) redone with as many significant digits
+/// as tell them apart, up to 17.
+fn distinguish(
+    expected: &Value,
+    got: &Value,
+    mut exp_items: Vec<String>,
+    mut got_items: Vec<String>,
+    differs: &[bool],
+) -> (Vec<String>, Vec<String>) {
+    let (Value::F64(e), Value::F64(g)) = (expected, got) else {
+        return (exp_items, got_items);
+    };
+    for (i, (&e, &g)) in e.iter().zip(g.iter()).enumerate() {
+        if !differs[i] || exp_items[i] != got_items[i] {
+            continue;
+        }
+        for digits in 7..=17 {
+            let (a, b) = (fmt_f64_digits(e, digits), fmt_f64_digits(g, digits));
+            if a != b || digits == 17 {
+                (exp_items[i], got_items[i]) = (a, b);
+                break;
+            }
+        }
+    }
+    (exp_items, got_items)
+}
+
+/// `x` as [`fmt_f64`] writes it, with `digits` significant digits (more than its 6).
+fn fmt_f64_digits(x: f64, digits: usize) -> String {
+    let trim = |s: &str| s.trim_end_matches('0').trim_end_matches('.').to_string();
+    if !x.is_finite() || x == 0.0 {
+        fmt_f64(x)
+    } else if (1e-3..1e6).contains(&x.abs()) {
+        let magnitude = x.abs().log10().floor() as i64;
+        let decimals = (digits as i64 - 1 - magnitude).max(6) as usize;
+        trim(&format!("{x:.decimals$}"))
+    } else {
+        let s = format!("{x:.*e}", digits - 1);
+        match s.split_once('e') {
+            Some((mantissa, exponent)) => format!("{}e{exponent}", trim(mantissa)),
+            None => s,
+        }
+    }
 }
 
 /// `[1, 2, :]` for a whole row, `[1, 2, 5:10]` for a piece of one, `[]` for a 0-d array.
@@ -646,7 +770,13 @@ pub fn display_width(text: &str) -> usize {
 fn printed_section(out: &mut String, part: &PartReport, zh: bool) {
     for case in &part.cases {
         if let Some(p) = &case.printed {
-            let _ = writeln!(out, "    {} {} {}:", part.name, case.case, tr(zh, "printed", "的输出"));
+            let _ = writeln!(
+                out,
+                "    {} {} {}",
+                part.name,
+                case.case,
+                tr(zh, "printed:", "的输出：")
+            );
             printed_block(out, p, zh, width());
         }
     }
@@ -657,19 +787,34 @@ fn printed_block(out: &mut String, p: &Printed, zh: bool, width: usize) {
         if text.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "{:DETAIL$}{} {label}:", "", tr(zh, "your", "你的"));
+        let _ = match zh {
+            false => writeln!(out, "{:DETAIL$}your {label}:", ""),
+            true => writeln!(out, "{:DETAIL$}你的 {label}：", ""),
+        };
         let lines: Vec<&str> = text.lines().collect();
+        // A long line wraps under itself (a hanging indent), up to a few rows.
+        let options = textwrap::Options::new(width.saturating_sub(DETAIL + 4).max(20))
+            .subsequent_indent("  ")
+            .word_separator(textwrap::WordSeparator::AsciiSpace);
         for line in lines.iter().take(PRINTED_LINES) {
-            let shown: String = line
-                .chars()
-                .take(width.saturating_sub(10).max(20))
-                .map(visible)
-                .collect();
-            let _ = writeln!(out, "{:DETAIL$}│ {shown}", "");
+            let shown: String = line.chars().map(visible).collect();
+            let rows = textwrap::wrap(&shown, &options);
+            for (i, row) in rows.iter().enumerate() {
+                if i + 1 == PRINTED_ROWS && rows.len() > PRINTED_ROWS {
+                    let _ = writeln!(out, "{:DETAIL$}│ {row} …", "");
+                    break;
+                }
+                let _ = writeln!(out, "{:DETAIL$}│ {row}", "");
+            }
         }
         if lines.len() > PRINTED_LINES {
             let _ = match zh {
-                false => writeln!(out, "{:DETAIL$}│ … {} more lines", "", lines.len() - PRINTED_LINES),
+                false => writeln!(
+                    out,
+                    "{:DETAIL$}│ … {}",
+                    "",
+                    plural(lines.len() - PRINTED_LINES, "more line")
+                ),
                 true => writeln!(out, "{:DETAIL$}│ … 另有 {} 行", "", lines.len() - PRINTED_LINES),
             };
         }
@@ -697,14 +842,51 @@ const UNBREAKABLE: usize = 24;
 /// `[1, 2]`), stays on one line.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     // textwrap measures display width and breaks between CJK characters too.
+    // A word longer than the width overflows rather than being cut.
     let options = textwrap::Options::new(width + display_width(indent))
         .initial_indent(indent)
         .subsequent_indent(indent)
+        .break_words(false)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     text.split('\n')
-        .map(|p| textwrap::fill(&protect_groups(p), &options).replace('\u{a0}', " "))
+        .map(|p| {
+            textwrap::fill(&protect_paths(&protect_groups(p)), &options)
+                .replace('\u{a0}', " ")
+                .replace(JOINER, "")
+        })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// U+2060 WORD JOINER: no line break on either side of it.
+const JOINER: char = '\u{2060}';
+
+/// `text` with every path or `file:line` token (`katas/x.py:15`) glued
+/// together, so that a wrap moves it whole: the line breaker would break
+/// after its `/` or `-`.
+fn protect_paths(text: &str) -> String {
+    let is_path = |word: &str| {
+        word.contains('/')
+            || word
+                .split_once(':')
+                .is_some_and(|(file, line)| file.contains('.') && line.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    text.split(' ')
+        .map(|word| match is_path(word) {
+            true => {
+                let mut glued = String::new();
+                for (i, c) in word.chars().enumerate() {
+                    if i > 0 {
+                        glued.push(JOINER);
+                    }
+                    glued.push(c);
+                }
+                glued
+            }
+            false => word.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `text` with the spaces inside short bracketed groups made non-breaking.
@@ -735,10 +917,16 @@ fn protect_groups(text: &str) -> String {
 /// lines starting under its first (a hanging indent). `styled` is the label
 /// as printed (coloured), `label` as measured.
 pub fn hanging(indent: usize, label: &str, styled: &str, text: &str, width: usize) -> String {
-    let pad = " ".repeat(indent + display_width(label) + 1);
+    // A full-width colon (`输入：`) has its own space.
+    let gap = if label.ends_with(['：', '；', '，', '。']) {
+        ""
+    } else {
+        " "
+    };
+    let pad = " ".repeat(indent + display_width(label) + gap.len());
     let body = wrap(text, width.saturating_sub(pad.len()).max(20), &pad);
     let body = body.strip_prefix(pad.as_str()).unwrap_or(&body);
-    format!("{:indent$}{styled} {body}\n", "")
+    format!("{:indent$}{styled}{gap}{body}\n", "")
 }
 
 /// The results of several katas as one results.json (version 3) object:
@@ -860,6 +1048,105 @@ mod tests {
         };
         printed_block(&mut out, &printed, false, 80);
         assert!(out.contains("│ a␞b␛[2Jc␍d\te\u{fffd}\n"), "{out:?}");
+    }
+
+    #[test]
+    fn wrapping_never_splits_a_path() {
+        let line = "raised IndexError at katas/softmax_cross_entropy.py:15 (`x[i]`): index 9 is out of bounds";
+        for width in 20..70 {
+            let text = wrap(line, width, "  ");
+            assert!(text.contains("katas/softmax_cross_entropy.py:15"), "{width}: {text}");
+            assert!(!text.contains(JOINER), "{text:?}");
+        }
+        // Longer than the width: it overflows, whole.
+        let text = wrap("at katas/a_very_long_kata_name_indeed.py:1234 x", 12, "");
+        assert!(
+            text.lines().any(|l| l == "katas/a_very_long_kata_name_indeed.py:1234"),
+            "{text}"
+        );
+        // Chinese text still wraps between characters.
+        let text = wrap(&"数值规律".repeat(10), 20, "");
+        assert!(
+            text.lines().count() > 1 && text.lines().all(|l| display_width(l) <= 20),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn printed_lines_wrap_with_a_hanging_indent() {
+        let mut out = String::new();
+        let long = format!("RuntimeWarning: overflow encountered in exp {}", "word ".repeat(40));
+        let printed = Printed {
+            stdout: String::new(),
+            stderr: format!("{long}\nnext\n"),
+        };
+        printed_block(&mut out, &printed, false, 60);
+        assert!(out.lines().all(|l| display_width(l) <= 60), "{out}");
+        assert!(out.contains("│ RuntimeWarning: overflow encountered in exp"), "{out}");
+        assert!(out.contains("│   word"), "{out}");
+        let rows = out.lines().filter(|l| l.contains('│')).count();
+        assert_eq!(rows, PRINTED_ROWS + 1, "{out}");
+        assert!(out.contains(" …\n"), "{out}");
+    }
+
+    #[test]
+    fn values_that_print_alike_get_more_digits() {
+        let e = -0.17714_f32 as f64;
+        let g = -0.177_140_01_f64;
+        let exp = Value::F64(ndarray::arr1(&[e, 0.608045, 1.0]).into_dyn());
+        let got = Value::F64(ndarray::arr1(&[g, 0.608045, 1.0]).into_dyn());
+        let tol = Tolerance { rtol: 1e-9, atol: 0.0 };
+        let text = diff_rows(&got, &exp, tol, false, 72, 0);
+        let lines: Vec<&str> = text.lines().collect();
+        let (a, b) = (
+            lines[0].split_whitespace().nth(2).unwrap(),
+            lines[1].split_whitespace().nth(1).unwrap(),
+        );
+        assert_ne!(a, b, "{text}");
+        assert_eq!(a.parse::<f64>().unwrap() as f32, e as f32, "{text}");
+        // Columns stay aligned, the others keep 6 digits.
+        assert_eq!(lines[0].find("0.608045"), lines[1].find("0.608045"), "{text}");
+        assert_eq!(fmt_f64_digits(1.0 + 1e-12, 13), "1.000000000001");
+        assert_eq!(fmt_f64_digits(1.5e-7, 8), "1.5e-7");
+    }
+
+    #[test]
+    fn small_outputs_of_another_shape_show_their_values() {
+        let exp = Value::Int(ndarray::arr1(&[0, 2]).into_dyn());
+        let got = Value::Int(ndarray::arr1(&[0]).into_dyn());
+        let mut out = String::new();
+        small_values(&mut out, &exp, &got, false, 80);
+        assert!(
+            out.contains("expected [0, 2]\n") && out.contains("got      [0]\n"),
+            "{out}"
+        );
+        let big = Value::Int(ndarray::Array1::zeros(13).into_dyn());
+        let mut out = String::new();
+        small_values(&mut out, &big, &got, false, 80);
+        assert_eq!(out, "");
+        let m = Value::F64(ndarray::arr2(&[[1.0, 2.5], [3.0, 4.0]]).into_dyn());
+        assert_eq!(nested(&elements(&m), m.shape()), "[[1, 2.5], [3, 4]]");
+    }
+
+    #[test]
+    fn a_full_width_colon_takes_no_space_after_it() {
+        assert_eq!(hanging(2, "输入：", "输入：", "x (2×3)", 80), "  输入：x (2×3)\n");
+        assert_eq!(hanging(2, "inputs:", "inputs:", "x (2×3)", 80), "  inputs: x (2×3)\n");
+        // Further lines start under the text, by display width.
+        let text = hanging(0, "提示：", "提示：", &"word ".repeat(30), 40);
+        let second = text.lines().nth(1).unwrap();
+        assert_eq!(
+            second.len() - second.trim_start().len(),
+            display_width("提示："),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(plural(1, "kata"), "1 kata");
+        assert_eq!(plural(0, "case"), "0 cases");
+        assert_eq!(plural(3, "more line"), "3 more lines");
     }
 
     #[test]

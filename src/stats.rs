@@ -27,9 +27,8 @@ use serde::Serialize;
 
 use crate::catalog::Practice;
 use crate::error::SetupError;
-use crate::history::{self, CheckRecord, Logged, Record, Via};
-use crate::interview::clock;
-use crate::report;
+use crate::history::{self, clock, CheckRecord, Logged, Record, Via};
+use crate::report::{self, plural};
 
 /// Checks further apart than this belong to different reviews.
 pub const SESSION_GAP_SECS: u64 = 3 * 3600;
@@ -317,14 +316,6 @@ fn sparkline(times: &[Option<f64>]) -> String {
         .collect()
 }
 
-/// `1 check`, `2 checks`.
-fn plural(n: usize, what: &str) -> String {
-    match n {
-        1 => format!("1 {what}"),
-        n => format!("{n} {what}s"),
-    }
-}
-
 /// Runs `kata stats`.
 pub fn stats(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
     let names = practice.names()?;
@@ -383,7 +374,7 @@ pub fn stats(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
         .dimmed()
     );
     if skipped > 0 {
-        println!("({skipped} unreadable lines of the history were skipped)");
+        println!("({} of the history were skipped)", plural(skipped, "unreadable line"));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -405,6 +396,25 @@ pub fn known_tags(practice: &Practice) -> String {
     }
 }
 
+/// `katas` in the order to practise them, as `kata next` ranks them.
+fn ranked(practice: &Practice, mut katas: Vec<crate::catalog::Kata>) -> Vec<Pick> {
+    // Among katas never practised, the easiest first.
+    katas.sort_by_key(|k| (k.difficulty, k.minutes, k.name.clone()));
+    let names: Vec<String> = katas.iter().map(|k| k.name.clone()).collect();
+    let (records, _) = history::load(practice);
+    queue(&names, &records, history::now().0)
+}
+
+/// The kata to practise after `after` (just passed, or being watched):
+/// the first of `kata next`'s queue among `among` other than `after`. One
+/// rule for `kata next`, `kata check`'s suggestion after a pass and `kata
+/// watch`'s next kata.
+pub fn next_after(practice: &Practice, among: &[String], after: &str) -> Option<Pick> {
+    let mut katas = practice.load_all().ok()?;
+    katas.retain(|k| k.name != after && among.contains(&k.name));
+    ranked(practice, katas).into_iter().next()
+}
+
 /// Runs `kata next`, among the katas with `tag` if given.
 pub fn next(practice: &Practice, json: bool, tag: Option<&str>) -> Result<ExitCode, SetupError> {
     let mut katas = practice.load_all()?;
@@ -417,11 +427,7 @@ pub fn next(practice: &Practice, json: bool, tag: Option<&str>) -> Result<ExitCo
             )));
         }
     }
-    // Among katas never practised, the easiest first.
-    katas.sort_by_key(|k| (k.difficulty, k.minutes, k.name.clone()));
-    let names: Vec<String> = katas.iter().map(|k| k.name.clone()).collect();
-    let (records, _) = history::load(practice);
-    let queue = queue(&names, &records, history::now().0);
+    let queue = ranked(practice, katas);
     let Some(first) = queue.first() else {
         return Err(SetupError::Usage("this practice folder has no katas".into()));
     };

@@ -37,6 +37,7 @@ use crate::history::{self, Via};
 use crate::report;
 use crate::run;
 use crate::state::{self, State};
+use crate::stats;
 use crate::track::Toolchain;
 
 /// How long saves of one file are gathered into one check: an editor that
@@ -53,7 +54,7 @@ pub struct WatchArgs {
     /// The kata (default: the first one not passing yet).
     pub name: Option<String>,
     /// Language of verdicts, hints and keys.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
+    #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
     pub lang: Lang,
     /// Stop after this many seconds (for tests and scripts).
     #[arg(long, hide = true)]
@@ -329,7 +330,7 @@ pub fn height(text: &str, cols: usize) -> usize {
 /// `… 12 more lines: f shows the full report`, cut to `cols`.
 pub fn more_lines(cut: usize, cols: usize, zh: bool) -> String {
     let text = match zh {
-        false => format!("… {cut} more lines: f shows the full report"),
+        false => format!("… {}: f shows the full report", report::plural(cut, "more line")),
         true => format!("… 还有 {cut} 行：按 f 查看完整报告"),
     };
     format!("{}\n", fit_line(&text, cols.saturating_sub(1)).dimmed())
@@ -467,8 +468,13 @@ impl Outcome {
 
     /// The outcome for a person; a problem never ends the loop, and says so.
     pub fn human(&self, zh: bool) -> String {
+        self.human_in(zh, None)
+    }
+
+    /// [`Outcome::human`], naming the user's file as `user_file` (see [`report::human_in`]).
+    pub fn human_in(&self, zh: bool, user_file: Option<&str>) -> String {
         match self {
-            Outcome::Judged(r) => report::human(r, zh),
+            Outcome::Judged(r) => report::human_in(r, zh, user_file),
             Outcome::Missing(path) => format!(
                 "{} {} is missing (deleted?)\n  Save it again (or `kata reset` restores the stub); still watching.\n",
                 "✗".red().bold(),
@@ -624,13 +630,10 @@ pub fn hint_text(kata: &Kata, index: usize, zh: bool, cols: usize) -> String {
     match kata.hints.get(index) {
         Some(h) => format!(
             "{}\n{}\n",
-            format!(
-                "{} {}/{} ({}):",
-                pick(zh, "Hint", "提示"),
-                index + 1,
-                kata.hints.len(),
-                kata.name
-            )
+            match zh {
+                false => format!("Hint {}/{} ({}):", index + 1, kata.hints.len(), kata.name),
+                true => format!("提示 {}/{}（{}）：", index + 1, kata.hints.len(), kata.name),
+            }
             .bold(),
             report::wrap(if zh { &h.zh } else { &h.en }, width, "  ")
         ),
@@ -674,16 +677,6 @@ fn progress(practice: &Practice, names: &[String], zh: bool) -> String {
         "█".repeat(filled).green(),
         "░".repeat(WIDTH - filled).dimmed(),
     )
-}
-
-/// The first kata after `after` (wrapping around, `after` itself last) whose file is not passing.
-fn next_unsolved(practice: &Practice, names: &[String], after: &str) -> Option<String> {
-    let state = State::load(practice);
-    let start = names.iter().position(|n| n == after).map_or(0, |i| i + 1);
-    (0..names.len())
-        .map(|i| &names[(start + i) % names.len()])
-        .find(|n| n.as_str() != after && !passing(practice, &state, n))
-        .cloned()
 }
 
 /// What the watch shows: the current kata, its last verdict, and whether
@@ -762,32 +755,35 @@ impl Watch<'_> {
         if self.list {
             text.push_str(&list(self.practice, &self.names, &self.current));
         }
-        let next = next_unsolved(self.practice, &self.names, &self.current);
+        let next = stats::next_after(self.practice, &self.names, &self.current);
         match (self.passed, &next, interactive) {
             (true, Some(next), true) => text.push_str(&format!(
                 "{} {}\n",
                 pick(self.zh, "Passed!", "通过！").green().bold(),
                 match self.zh {
-                    false => format!("Next unsolved: {next} (n for it, q to quit)"),
-                    true => format!("下一个未通过：{next}（n 切换，q 退出）"),
+                    false => format!("Next: {} (n for it, q to quit)", next.kata),
+                    true => format!("下一题：{}（n 切换，q 退出）", next.kata),
                 }
             )),
             (true, Some(next), false) => text.push_str(&match self.zh {
-                false => format!("Next unsolved kata: {next}.\n"),
-                true => format!("下一个未通过：{next}。\n"),
+                false => report::wrap(&format!("Next kata: {} ({}).", next.kata, next.reason), 78, "") + "\n",
+                // The reasons are written in English.
+                true => format!("下一题：{}。\n", next.kata),
             }),
             (true, None, _) => text.push_str(&format!(
                 "{}\n",
-                pick(self.zh, "Every kata passes.", "所有题目都已通过。").green().bold()
+                pick(self.zh, "There is no other kata.", "没有其他题目了。")
+                    .green()
+                    .bold()
             )),
             (false, _, _) => {}
         }
         if interactive {
             let keys = match (self.zh, cut) {
-                (false, false) => "h hint · n next unsolved · l list · q quit",
-                (false, true) => "f full report · h hint · n next unsolved · l list · q quit",
-                (true, false) => "h 提示 · n 下一个未通过 · l 列表 · q 退出",
-                (true, true) => "f 完整报告 · h 提示 · n 下一个未通过 · l 列表 · q 退出",
+                (false, false) => "h hint · n next kata · l list · q quit",
+                (false, true) => "f full report · h hint · n next kata · l list · q quit",
+                (true, false) => "h 提示 · n 下一题 · l 列表 · q 退出",
+                (true, true) => "f 完整报告 · h 提示 · n 下一题 · l 列表 · q 退出",
             };
             text.push_str(&format!("{}\n", keys.dimmed()));
         }
@@ -821,13 +817,11 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
     let names = practice.names()?;
     let current = match &args.name {
         Some(name) => practice.load(name)?.name,
-        None => {
-            let state = State::load(practice);
-            match names.iter().find(|n| !passing(practice, &state, n)).or(names.first()) {
-                Some(name) => name.clone(),
-                None => return Err(SetupError::Usage("this practice folder has no katas".into())),
-            }
-        }
+        // The kata `kata next` names.
+        None => match stats::next_after(practice, &names, "") {
+            Some(pick) => pick.kata,
+            None => return Err(SetupError::Usage("this practice folder has no katas".into())),
+        },
     };
     let zh = args.lang == Lang::Zh;
     let checker = Arc::new(Checker::new(practice, color, true)?);
@@ -884,14 +878,14 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
                 };
                 session.say(&text);
             }
-            Event::Key('n') => match next_unsolved(practice, &names, &watch.current) {
+            Event::Key('n') => match stats::next_after(practice, &names, &watch.current) {
                 Some(next) => {
-                    watch.current = next;
+                    watch.current = next.kata;
                     watch.verdict = None;
                     watch.passed = false;
                     watch.start_check(&session, &checker);
                 }
-                None => session.say(pick(zh, "Every other kata passes already.\n", "其他题目都已通过。\n")),
+                None => session.say(pick(zh, "There is no other kata.\n", "没有其他题目了。\n")),
             },
             Event::Key('l') => {
                 watch.list = !watch.list;

@@ -17,6 +17,17 @@ fn the_reference_passes_and_a_wrong_solution_fails_with_a_diff() {
     let out = check(dir.path(), &["layer_norm"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(text(&out).contains("✓ layer_norm: passed"), "{}", text(&out));
+    // What to practise next, as `kata next` names it.
+    let next = kata(dir.path()).args(["next", "--json"]).output().unwrap();
+    let next: serde_json::Value = serde_json::from_slice(&next.stdout).unwrap();
+    let next = next["next"]["kata"].as_str().unwrap();
+    assert_ne!(next, "layer_norm");
+    assert!(text(&out).contains(&format!("Next: {next} (")), "{}", text(&out));
+    assert!(text(&out).contains(&format!("kata watch {next}\n")), "{}", text(&out));
+    // Not after a partial pass: it passed nothing.
+    let out = check(dir.path(), &["layer_norm", "--case", "example"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!text(&out).contains("Next:"), "{}", text(&out));
 
     // The reference, scaled by 1.001: every element off, well past the tolerance.
     let wrong = edit(solution("layer_norm"), "pub fn layer_norm(", "fn reference_layer_norm(")

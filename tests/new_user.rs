@@ -98,7 +98,7 @@ fn one_diff_layout_row_by_row_whether_some_or_all_rows_differ() {
         // Differing elements are marked under the row.
         assert!(t.contains('^'), "{t}");
         // One heading: the part is not named again under the kata.
-        assert!(t.contains("✗ layer_norm: failed 1 of 1 cases"), "{t}");
+        assert!(t.contains("✗ layer_norm: failed 1 of 1 case"), "{t}");
         assert_eq!(t.matches("layer_norm: failed").count(), 1, "{t}");
         // Inputs in the signature's order, a scalar with its value.
         assert!(t.contains("inputs: x (2×3), normalized_shape (1), eps = 1e-5"), "{t}");
@@ -184,7 +184,7 @@ fn chinese_labels_everywhere() {
     let dir = practice();
     let run = |args: &[&str]| text(&kata(dir.path()).args(args).output().expect("kata runs"));
     let show = run(&["show", "layer_norm", "--lang", "zh"]);
-    assert!(show.contains("难度: 简单") && !show.contains("easy"), "{show}");
+    assert!(show.contains("难度：简单") && !show.contains("easy"), "{show}");
     let hint = run(&["hint", "layer_norm", "--lang", "zh"]);
     assert!(hint.contains("提示 1/3") && !hint.contains("Hint"), "{hint}");
     let list = run(&["list", "--lang", "zh"]);
@@ -212,6 +212,13 @@ fn list_groups_by_track_filters_by_tag_and_fits_80_columns() {
         .expect("kata runs");
     let t = text(&out);
     assert!(t.contains("self_attention") && !t.contains("kmeans"), "{t}");
+    // One kata is one.
+    let out = kata(dir.path())
+        .args(["list", "--tag", "clustering"])
+        .output()
+        .expect("kata runs");
+    let t = text(&out);
+    assert!(t.contains("(1 kata)") && !t.contains("katas)"), "{t}");
     let out = kata(dir.path())
         .args(["list", "--tag", "nosuch"])
         .output()
@@ -231,4 +238,58 @@ fn show_prints_the_signatures() {
         t.contains("pub fn batch_norm(") && t.contains("running_mean: &mut Array1<f64>"),
         "{t}"
     );
+}
+
+/// Chinese text followed by an ASCII `:` or `;`, or full-width punctuation
+/// followed by a space: the first such spot, with some context.
+fn misplaced_punctuation(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || "（）".contains(c);
+    (1..chars.len())
+        .find(|&i| {
+            (cjk(chars[i - 1]) && ":;".contains(chars[i])) || ("：；，。".contains(chars[i - 1]) && chars[i] == ' ')
+        })
+        .map(|i| chars[i.saturating_sub(20)..(i + 10).min(chars.len())].iter().collect())
+}
+
+#[test]
+fn kata_lang_sets_the_language_and_chinese_reads_as_chinese() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = practice();
+    let zh = |args: &[&str]| {
+        let out = kata(dir.path())
+            .args(args)
+            .env("KATA_LANG", "zh")
+            .output()
+            .expect("kata runs");
+        text(&out)
+    };
+    // KATA_LANG is the default; --lang overrides it.
+    assert!(zh(&["list"]).contains("未开始"), "{}", zh(&["list"]));
+    assert!(zh(&["list", "--lang", "en"]).contains("not started"));
+    let out = kata(dir.path()).args(["list"]).env("KATA_LANG", "fr").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+
+    // The example's arrays continue under their first value (输入 is 4 columns wide).
+    let show = zh(&["show", "layer_norm"]);
+    let lines: Vec<&str> = show.lines().collect();
+    let first = lines.iter().position(|l| l.starts_with("  输入 x = [[")).expect(&show);
+    let value_at = lines[first].find('[').map(|i| lines[first][..i].width()).unwrap();
+    let next = lines[first + 1];
+    // The second row's `[` under the first row's inner one.
+    assert_eq!(next.len() - next.trim_start().len(), value_at + 1, "{show}");
+
+    // Full-width punctuation after Chinese, and no space after it.
+    write_kata(dir.path(), "layer_norm", &layer_norm_with("y += 1.0;\n    y"));
+    for args in [
+        &["show", "layer_norm"][..],
+        &["show", "softmax_cross_entropy"],
+        &["list"],
+        &["hint", "layer_norm"],
+        &["check", "layer_norm"],
+        &["check", "layer_norm", "--case", "random-3"],
+    ] {
+        let t = zh(args);
+        assert_eq!(misplaced_punctuation(&t), None, "{args:?}:\n{t}");
+    }
 }

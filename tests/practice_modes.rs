@@ -34,6 +34,7 @@ fn spawn(dir: &Path, args: &[&str], stdin: bool) -> Running {
         .current_dir(dir)
         .env("KATA_CACHE_DIR", common::cache_dir())
         .env("NO_COLOR", "1")
+        .env_remove("KATA_LANG")
         .stdin(if stdin { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -242,11 +243,12 @@ fn watch_rechecks_on_each_save_and_survives_broken_and_deleted_files() {
     assert_eq!(status.code(), Some(0), "{out}");
     assert!(out.contains("✓ layer_norm: passed"), "{out}");
     assert!(out.contains(&format!("1/{total} katas passing")), "{out}");
-    // The kata after layer_norm in name order.
-    let mut names: Vec<&str> = kata_reference::KATAS.iter().map(|k| k.name).collect();
-    names.sort_unstable();
-    let next = names[names.iter().position(|&n| n == "layer_norm").unwrap() + 1];
-    assert!(out.contains(&format!("Next unsolved kata: {next}")), "{out}");
+    // The kata `kata next` names (layer_norm, just passed, is not due).
+    let picked = kata(dir.path()).args(["next", "--json"]).output().unwrap();
+    let picked: Value = serde_json::from_slice(&picked.stdout).unwrap();
+    let next = picked["next"]["kata"].as_str().unwrap();
+    assert_ne!(next, "layer_norm");
+    assert!(out.contains(&format!("Next kata: {next} (")), "{out}");
 
     let h = history(dir.path());
     assert_eq!(
@@ -259,19 +261,22 @@ fn watch_rechecks_on_each_save_and_survives_broken_and_deleted_files() {
 }
 
 #[test]
-fn watch_moves_to_the_next_unsolved_kata_and_quits_on_q() {
+fn watch_moves_to_the_kata_next_names_and_quits_on_q() {
     let dir = practice();
     write_kata(dir.path(), "kmeans", solution("kmeans"));
     assert_eq!(check(dir.path(), &["kmeans"]).status.code(), Some(0));
     let mut watch = spawn(dir.path(), &["watch", "conv2d"], true);
     watch.wait_for("conv2d: not implemented yet");
-    // n skips kmeans, which passes.
-    let mut names: Vec<&str> = kata_reference::KATAS.iter().map(|k| k.name).collect();
-    names.sort();
-    let next = names
-        .into_iter()
-        .find(|&n| n > "conv2d" && n != "kmeans")
-        .expect("a kata after conv2d");
+    // n goes where `kata next` points: not to kmeans, just passed, nor conv2d.
+    let picked = kata(dir.path()).args(["next", "--json"]).output().unwrap();
+    let picked: Value = serde_json::from_slice(&picked.stdout).unwrap();
+    let queue = picked["queue"].as_array().unwrap();
+    let next = queue
+        .iter()
+        .map(|p| p["kata"].as_str().unwrap())
+        .find(|&n| n != "conv2d")
+        .unwrap();
+    assert_ne!(next, "kmeans");
     watch.keys("n");
     watch.wait_for(&format!("kata watch {next}"));
     watch.wait_for(&format!("{next}: not implemented yet"));
@@ -393,6 +398,21 @@ fn when_time_runs_out_a_final_check_judges_every_file() {
     assert!(out.contains("Time is up: a final check"), "{out}");
     assert!(out.contains("time is up"), "{out}");
     assert!(out.contains("still failing: not implemented yet"), "{out}");
+    // One rule heads the verdict; the file named is the one the user can
+    // open from where they are (the interview folder, seen from the practice
+    // folder), and every line fits 80 columns.
+    assert_eq!(out.matches("── layer_norm · check 1 · ").count(), 1, "{out}");
+    let room = room(dir.path());
+    let file = room.strip_prefix(dir.path()).unwrap().join("katas/layer_norm.rs");
+    let named = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(named.contains(&format!("in {}", file.display())), "{out}");
+    assert!(
+        // (After the first build's cargo lines, on a fresh cache.)
+        out[out.find("Every save is checked").unwrap()..]
+            .lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80),
+        "{out}"
+    );
     // Never saved, yet judged once: by the final check.
     let h = history(dir.path());
     assert_eq!(logged(&h, "layer_norm", "interview"), ["not_implemented"]);

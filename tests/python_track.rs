@@ -361,6 +361,7 @@ fn watch_rechecks_the_python_file_on_save() {
         .current_dir(dir.path())
         .env("KATA_CACHE_DIR", crate::common::cache_dir())
         .env("NO_COLOR", "1")
+        .env_remove("KATA_LANG")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()

@@ -173,7 +173,7 @@ fn megabytes_of_output_are_cut_and_counted_and_the_verdict_still_comes() {
     write_kata(dir.path(), "beam_search", &printing);
     let out = check(dir.path(), &["beam_search", "--case", "example"]);
     let t = expect_code(&out, 0);
-    assert!(t.contains("✓ beam_search: passed 1 cases"), "{t}");
+    assert!(t.contains("✓ beam_search: passed 1 case"), "{t}");
     assert!(t.contains("beam_search example printed:"), "{t}");
     assert!(t.contains(&format!("│ {line}\n")), "{t}");
     assert!(t.contains("more lines"), "{t}");
@@ -313,6 +313,15 @@ fn a_wrong_shape_names_both_shapes() {
     let t = expect_code(&out, 1);
     assert!(
         flat(&t).contains("✗ example: `layer_norm` shape (6), expected (2, 3)"),
+        "{t}"
+    );
+    // Small enough to show both: the same numbers, nested as their shapes say.
+    assert!(
+        t.contains("expected [[-1.224736, 0, 1.224736], [-1.019049, -0.339683, 1.358732]]\n"),
+        "{t}"
+    );
+    assert!(
+        t.contains("got      [-1.224736, 0, 1.224736, -1.019049, -0.339683, 1.358732]\n"),
         "{t}"
     );
 }

@@ -24,7 +24,9 @@ pub fn kata(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("kata").expect("the kata binary is built");
     cmd.current_dir(dir)
         .env("KATA_CACHE_DIR", cache_dir())
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        // The tests read English unless they ask otherwise.
+        .env_remove("KATA_LANG");
     cmd
 }
 
