@@ -619,8 +619,8 @@ fn non_finite(cx: &Context<'_>, failed: &[Failed<'_>], name: &str) -> Option<Sai
         first.obs.case
     );
     let mut zh = format!(
-        "`{name}` 在应为有限数的位置出现了 {}，最早在用例 {} 的 {at:?}",
-        if value.is_nan() { "NaN" } else { "无穷大" },
+        "`{name}` 在应为有限数的位置出现了{}，最早在用例 {} 的 {at:?}",
+        if value.is_nan() { " NaN" } else { "无穷大" },
         first.obs.case
     );
     let mut id = "non_finite";
