@@ -66,20 +66,13 @@ pub fn human(report: &KataReport, zh: bool) -> String {
 pub fn human_in(report: &KataReport, zh: bool, user_file: Option<&str>) -> String {
     let width = width();
     let mut out = String::new();
-    let name = report.name.bold();
-    let cached = if report.cached {
-        format!(" ({})", tr(zh, "cached", "缓存结果")).dimmed().to_string()
-    } else {
-        String::new()
-    };
+    let status = |mark: String, what: &str| status_line(&mark, &report.name, what, report.cached, zh, width);
     match report.status {
         Status::CompileError => {
-            let _ = writeln!(
-                out,
-                "{} {name}: {}{cached}",
-                "✗".red().bold(),
-                tr(zh, "does not compile", "无法编译")
-            );
+            out.push_str(&status(
+                "✗".red().bold().to_string(),
+                tr(zh, "does not compile", "无法编译"),
+            ));
             if let Some(text) = &report.compile_error {
                 out.push_str(text);
                 if !text.ends_with('\n') {
@@ -98,9 +91,7 @@ pub fn human_in(report: &KataReport, zh: bool, user_file: Option<&str>) -> Strin
                 false => format!("not implemented yet: replace the {todo} in {file}"),
                 true => format!("尚未实现：请替换 {file} 中的 {todo}"),
             };
-            let text = wrap(&format!("{}: {what}", report.name), width.saturating_sub(2), "  ");
-            let text = text.trim_start().replacen(report.name.as_str(), &name.to_string(), 1);
-            let _ = writeln!(out, "{} {text}{cached}", "·".yellow().bold());
+            out.push_str(&status("·".yellow().bold().to_string(), &what));
             return out;
         }
         Status::Passed => {
@@ -119,7 +110,7 @@ pub fn human_in(report: &KataReport, zh: bool, user_file: Option<&str>) -> Strin
                     report.seed
                 ),
             };
-            let _ = writeln!(out, "{} {name}: {what}{cached}", "✓".green().bold());
+            out.push_str(&status("✓".green().bold().to_string(), &what));
             for part in &report.parts {
                 printed_section(&mut out, part, zh);
             }
@@ -127,16 +118,11 @@ pub fn human_in(report: &KataReport, zh: bool, user_file: Option<&str>) -> Strin
         Status::Failed => match &report.parts[..] {
             // One part named like the kata: one heading says it all.
             [part] if part.name == report.name => {
-                let _ = writeln!(out, "{} {name}: {}{cached}", "✗".red().bold(), part_summary(part, zh));
+                out.push_str(&status("✗".red().bold().to_string(), &part_summary(part, zh)));
                 part_body(&mut out, report, part, zh, width);
             }
             parts => {
-                let _ = writeln!(
-                    out,
-                    "{} {name}: {}{cached}",
-                    "✗".red().bold(),
-                    tr(zh, "failed", "未通过")
-                );
+                out.push_str(&status("✗".red().bold().to_string(), tr(zh, "failed", "未通过")));
                 for part in parts {
                     part_human(&mut out, report, part, zh, width);
                 }
@@ -293,11 +279,14 @@ fn first_line(s: &str) -> &str {
 /// A Rust panic: where, and its message's first line.
 pub fn panicked_line(message: &str, location: Option<&str>, zh: bool) -> String {
     let message = first_line(message);
-    match (location, zh) {
-        (Some(l), false) => format!("panicked at {l}: {message}"),
-        (Some(l), true) => format!("在 {l} 处 panic：{message}"),
-        (None, false) => format!("panicked: {message}"),
-        (None, true) => format!("panic：{message}"),
+    let library = location.and_then(diagnosis::panics::library_location);
+    match (location, library, zh) {
+        (_, Some(at), false) => format!("panicked inside {at}, called from your code: {message}"),
+        (_, Some(at), true) => format!("在库代码 {at} 中 panic（由你的代码调用）：{message}"),
+        (Some(l), None, false) => format!("panicked at {l}: {message}"),
+        (Some(l), None, true) => format!("在 {l} 处 panic：{message}"),
+        (None, None, false) => format!("panicked: {message}"),
+        (None, None, true) => format!("panic：{message}"),
     }
 }
 
@@ -762,6 +751,23 @@ pub fn fmt_f64(x: f64) -> String {
     }
 }
 
+/// A kata's status line, `✓ name: what (cached)`, wrapped to the width
+/// with the suffix included; the name bold and the suffix dimmed.
+fn status_line(mark: &str, name: &str, what: &str, cached: bool, zh: bool, width: usize) -> String {
+    let suffix = match (cached, zh) {
+        (false, _) => String::new(),
+        (true, false) => " (cached)".to_string(),
+        (true, true) => "（缓存结果）".to_string(),
+    };
+    let text = wrap(&format!("{name}: {what}{suffix}"), width.saturating_sub(2), "  ");
+    let mut text = text.trim_start().replacen(name, &name.bold().to_string(), 1);
+    if let Some(at) = text.rfind(suffix.trim_start()).filter(|_| cached) {
+        let dim = suffix.trim_start().dimmed().to_string();
+        text.replace_range(at..at + suffix.trim_start().len(), &dim);
+    }
+    format!("{mark} {text}\n")
+}
+
 /// Columns `text` takes on a terminal (a CJK character takes two).
 pub fn display_width(text: &str) -> usize {
     textwrap::core::display_width(text)
@@ -861,12 +867,13 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 /// U+2060 WORD JOINER: no line break on either side of it.
 const JOINER: char = '\u{2060}';
 
-/// `text` with every path or `file:line` token (`katas/x.py:15`) glued
-/// together, so that a wrap moves it whole: the line breaker would break
-/// after its `/` or `-`.
+/// `text` with every path or `file:line` token (`katas/x.py:15`), and every
+/// macro call (`todo!()`), glued together, so that a wrap moves it whole:
+/// the line breaker would break after its `/`, `-` or `!`.
 fn protect_paths(text: &str) -> String {
     let is_path = |word: &str| {
         word.contains('/')
+            || word.contains("!(")
             || word
                 .split_once(':')
                 .is_some_and(|(file, line)| file.contains('.') && line.starts_with(|c: char| c.is_ascii_digit()))
@@ -980,6 +987,24 @@ pub fn json(reports: &[KataReport]) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_line_fits_the_width_with_its_suffix() {
+        let what = "通过全部 27 个用例（7 个固定用例，20 个随机用例，种子 77211257842020）";
+        let line = status_line("✓", "layer_norm", what, true, true, 80);
+        assert!(line.lines().all(|l| display_width(l) <= 80), "{line}");
+        assert!(line.contains("（缓存结果）"), "{line}");
+        let line = status_line(
+            "·",
+            "kv_cache_attention",
+            "replace the todo!() in katas/kv_cache_attention.rs",
+            true,
+            false,
+            60,
+        );
+        assert!(line.lines().all(|l| display_width(l) <= 60), "{line}");
+        assert!(line.contains("todo!()") && line.contains("(cached)"), "{line}");
+    }
 
     #[test]
     fn numbers_are_short() {

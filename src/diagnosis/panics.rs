@@ -94,12 +94,16 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
         if out.iter().any(|f| f.id == known.id) {
             continue;
         }
-        let (at_en, at_zh) = match location {
-            Some(l) => (
+        let (at_en, at_zh) = match (location, location.and_then(library_location)) {
+            (_, Some(l)) => (
+                format!(" (case {}, inside {l}, called from your code)", obs.case),
+                format!("（用例 {}，位置在库代码 {l} 中，由你的代码调用）", obs.case),
+            ),
+            (Some(l), None) => (
                 format!(" (case {}, at {l})", obs.case),
                 format!("（用例 {}，位置 {l}）", obs.case),
             ),
-            None => (format!(" (case {})", obs.case), format!("（用例 {}）", obs.case)),
+            (None, None) => (format!(" (case {})", obs.case), format!("（用例 {}）", obs.case)),
         };
         out.push(Finding {
             kind: Kind::Panic,
@@ -125,6 +129,16 @@ mod tests {
     }
 
     #[test]
+    fn a_location_inside_a_crate_is_named_by_crate_and_file() {
+        let l = "/root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/ndarray-0.17.2/src/arraytraits.rs:36:5";
+        assert_eq!(
+            library_location(l).as_deref(),
+            Some("ndarray-0.17.2: src/arraytraits.rs:36:5")
+        );
+        assert_eq!(library_location("katas/layer_norm.rs:31:56"), None);
+    }
+
+    #[test]
     fn real_messages_are_recognised() {
         let layout =
             "called `Result::unwrap()` on an `Err` value: ShapeError/IncompatibleLayout: incompatible memory layout";
@@ -141,4 +155,14 @@ mod tests {
         assert_eq!(id_of("ndarray: index out of bounds"), Some("index_out_of_bounds"));
         assert_eq!(id_of("something else"), None);
     }
+}
+
+/// A panic location inside a downloaded crate, shortened to the crate and
+/// its file (`ndarray-0.17.2: src/arraytraits.rs:36:5`); `None` for a
+/// location in the user's code. ndarray's indexing panics at its own line,
+/// not the caller's.
+pub fn library_location(location: &str) -> Option<String> {
+    let (_, rest) = location.split_once("/registry/src/")?;
+    let in_crate = rest.split_once('/').map_or(rest, |(_, crate_path)| crate_path);
+    Some(in_crate.replacen("/src/", ": src/", 1))
 }
