@@ -117,6 +117,16 @@ pub fn findings(cx: &Context<'_>) -> Vec<Finding> {
     out
 }
 
+/// A panic location inside a downloaded crate, shortened to the crate and
+/// its file (`ndarray-0.17.2: src/arraytraits.rs:36:5`); `None` for a
+/// location in the user's code. ndarray's indexing panics at its own line,
+/// not the caller's.
+pub fn library_location(location: &str) -> Option<String> {
+    let (_, rest) = location.split_once("/registry/src/")?;
+    let in_crate = rest.split_once('/').map_or(rest, |(_, crate_path)| crate_path);
+    Some(in_crate.replacen("/src/", ": src/", 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,14 +165,4 @@ mod tests {
         assert_eq!(id_of("ndarray: index out of bounds"), Some("index_out_of_bounds"));
         assert_eq!(id_of("something else"), None);
     }
-}
-
-/// A panic location inside a downloaded crate, shortened to the crate and
-/// its file (`ndarray-0.17.2: src/arraytraits.rs:36:5`); `None` for a
-/// location in the user's code. ndarray's indexing panics at its own line,
-/// not the caller's.
-pub fn library_location(location: &str) -> Option<String> {
-    let (_, rest) = location.split_once("/registry/src/")?;
-    let in_crate = rest.split_once('/').map_or(rest, |(_, crate_path)| crate_path);
-    Some(in_crate.replacen("/src/", ": src/", 1))
 }
