@@ -170,6 +170,9 @@ pub enum Command {
         /// Print JSON for tools.
         #[arg(long)]
         json: bool,
+        /// Language of the table's words and its notes.
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// The kata to practise now (spaced repetition), and why.
     Next {
@@ -179,6 +182,9 @@ pub enum Command {
         /// Only katas with this tag (`classic`, `llm`, a topic: see `kata show`).
         #[arg(long, value_name = "TAG")]
         tag: Option<String>,
+        /// Language of the suggestion and its reason.
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// Print shell completions.
     Completions {

@@ -134,8 +134,8 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
         }
         Command::Watch(args) => crate::watch::run(&locate()?, &args, color),
         Command::Interview(args) => crate::interview::run(&locate()?, &args, color),
-        Command::Stats { json } => crate::stats::stats(&locate()?, json),
-        Command::Next { json, tag } => crate::stats::next(&locate()?, json, tag.as_deref()),
+        Command::Stats { json, lang } => crate::stats::stats(&locate()?, json, lang == Lang::Zh),
+        Command::Next { json, tag, lang } => crate::stats::next(&locate()?, json, tag.as_deref(), lang == Lang::Zh),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "kata", &mut script);
@@ -333,8 +333,7 @@ fn next_kata(practice: &Practice, passed: &str, zh: bool) -> String {
     };
     let line = match zh {
         false => format!("Next: {} ({}).", pick.kata, pick.reason),
-        // The reasons are written in English.
-        true => format!("下一题：{}。", pick.kata),
+        true => format!("下一题：{}（{}）。", pick.kata, pick.reason_zh),
     };
     format!(
         "{}\n  {}\n",

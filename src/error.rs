@@ -40,7 +40,7 @@ pub enum SetupError {
     #[error("{} is not a practice folder (it needs katas/Cargo.toml and fixtures/); `kata init DIR` makes one", .0.display())]
     NotAPracticeFolder(PathBuf),
     /// No practice folder at or above the current directory.
-    #[error("no practice folder at or above {} (looked for katas/Cargo.toml and fixtures/); run inside one, pass --dir, or make one with `kata init DIR`", .0.display())]
+    #[error("no practice folder at or above {} (looked for fixtures/ beside katas/Cargo.toml or kata.toml); run inside one, pass --dir, or make one with `kata init DIR`", .0.display())]
     NoPracticeFolder(PathBuf),
     /// A file is not UTF-8.
     #[error("{}: not UTF-8 text (invalid byte at offset {offset})", path.display())]

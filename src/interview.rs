@@ -378,7 +378,12 @@ fn pick(home: &Practice, args: &InterviewArgs, seed: u64) -> Result<(Vec<Kata>, 
                 katas.push(kata);
             }
         }
-        let reasons = vec!["you chose it".to_string(); katas.len()];
+        let chosen = if args.lang == Lang::Zh {
+            "你选的题"
+        } else {
+            "you chose it"
+        };
+        let reasons = vec![chosen.to_string(); katas.len()];
         return Ok((katas, reasons));
     }
     let difficulty = match &args.difficulty {
@@ -408,7 +413,11 @@ fn pick(home: &Practice, args: &InterviewArgs, seed: u64) -> Result<(Vec<Kata>, 
     for pick in queue.into_iter().take(count) {
         if let Some(i) = candidates.iter().position(|k| k.name == pick.kata) {
             katas.push(candidates.swap_remove(i));
-            reasons.push(pick.reason);
+            reasons.push(if args.lang == Lang::Zh {
+                pick.reason_zh
+            } else {
+                pick.reason
+            });
         }
     }
     Ok((katas, reasons))

@@ -166,6 +166,8 @@ pub struct Pick {
     pub class: Class,
     /// Why it stands here, in words.
     pub reason: String,
+    /// The same in Chinese.
+    pub reason_zh: String,
     /// Its current interval.
     pub interval_days: Option<u64>,
     /// When it is due.
@@ -183,6 +185,15 @@ fn span(secs: u64) -> String {
     }
 }
 
+/// `45 分钟`, `5 小时`, `3 天`.
+fn span_zh(secs: u64) -> String {
+    match secs {
+        s if s < 3600 => format!("{} 分钟", (s / 60).max(1)),
+        s if s < 2 * DAY => format!("{} 小时", s / 3600),
+        s => format!("{} 天", s / DAY),
+    }
+}
+
 /// The candidates in the order to practise them. Katas ranked equally keep
 /// their order in `candidates`.
 pub fn queue(candidates: &[String], records: &[Record], now: u64) -> Vec<Pick> {
@@ -194,39 +205,52 @@ pub fn queue(candidates: &[String], records: &[Record], now: u64) -> Vec<Pick> {
                     kata: name.clone(),
                     class: Class::New,
                     reason: "you have never practised it".into(),
+                    reason_zh: "你还没有练过它".into(),
                     interval_days: None,
                     due_unix: None,
                     rank: 0.0,
                 };
             };
             let ago = span(now.saturating_sub(s.last.unix));
+            let ago_zh = span_zh(now.saturating_sub(s.last.unix));
             let days = match s.interval_days {
                 1 => "1 day".to_string(),
                 n => format!("{n} days"),
             };
-            let (class, reason, rank) = if now >= s.due_unix {
+            let days_zh = format!("{} 天", s.interval_days);
+            let (class, reason, reason_zh, rank) = if now >= s.due_unix {
                 let overdue = (now - s.due_unix) as f64 / (s.interval_days * DAY) as f64;
-                let reason = match (s.last.outcome, s.last.interview) {
-                    (Outcome::Missed, true) => {
-                        format!("you did not pass it in an interview {ago} ago; a miss brings it back a day later")
-                    }
-                    (Outcome::Missed, false) => {
-                        format!("you did not pass it when you last tried, {ago} ago; a miss brings it back a day later")
-                    }
-                    _ => format!("due: you last passed it {ago} ago and its interval is {days}"),
+                let (reason, reason_zh) = match (s.last.outcome, s.last.interview) {
+                    (Outcome::Missed, true) => (
+                        format!("you did not pass it in an interview {ago} ago; a miss brings it back a day later"),
+                        format!("{ago_zh}前的模拟面试中没有通过；没通过的题一天后再出现"),
+                    ),
+                    (Outcome::Missed, false) => (
+                        format!(
+                            "you did not pass it when you last tried, {ago} ago; a miss brings it back a day later"
+                        ),
+                        format!("{ago_zh}前最后一次尝试没有通过；没通过的题一天后再出现"),
+                    ),
+                    _ => (
+                        format!("due: you last passed it {ago} ago and its interval is {days}"),
+                        format!("到期：{ago_zh}前最后一次通过，复习间隔为 {days_zh}"),
+                    ),
                 };
-                (Class::Due, reason, -overdue)
+                (Class::Due, reason, reason_zh, -overdue)
             } else {
-                let reason = format!(
-                    "nothing is due; it comes due soonest, in {} (interval {days})",
-                    span(s.due_unix - now)
-                );
-                (Class::Later, reason, s.due_unix as f64)
+                let (due, due_zh) = (span(s.due_unix - now), span_zh(s.due_unix - now));
+                (
+                    Class::Later,
+                    format!("nothing is due; it comes due soonest, in {due} (interval {days})"),
+                    format!("没有到期的题；它最先到期，还有 {due_zh}（间隔 {days_zh}）"),
+                    s.due_unix as f64,
+                )
             };
             Pick {
                 kata: name.clone(),
                 class,
                 reason,
+                reason_zh,
                 interval_days: Some(s.interval_days),
                 due_unix: Some(s.due_unix),
                 rank,
@@ -317,11 +341,15 @@ fn sparkline(times: &[Option<f64>]) -> String {
 }
 
 /// Runs `kata stats`.
-pub fn stats(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
+pub fn stats(practice: &Practice, json: bool, zh: bool) -> Result<ExitCode, SetupError> {
     let names = practice.names()?;
     let (records, skipped) = history::load(practice);
     let rows: Vec<KataStats> = names.iter().map(|n| kata_stats(n, &records)).collect();
     let interviews = records.iter().filter(|r| matches!(r, Record::Interview(_))).count();
+    let stubs = records
+        .iter()
+        .filter(|r| matches!(r, Record::Check(c) if !c.status.is_attempt()))
+        .count();
     if json {
         let value = serde_json::json!({
             "katas": rows,
@@ -342,37 +370,51 @@ pub fn stats(practice: &Practice, json: bool) -> Result<ExitCode, SetupError> {
         .bold()
     );
     for r in &rows {
-        let last = r
-            .last_practised_unix
-            .map_or("never".to_string(), |t| format!("{} ago", span(now.saturating_sub(t))));
+        let last = match (r.last_practised_unix, zh) {
+            (None, false) => "never".to_string(),
+            (None, true) => "从未".to_string(),
+            (Some(t), false) => format!("{} ago", span(now.saturating_sub(t))),
+            (Some(t), true) => format!("{}前", span_zh(now.saturating_sub(t))),
+        };
+        // Padded by display width: a Chinese character takes two columns.
+        let last = format!(
+            "{last}{}",
+            " ".repeat(11usize.saturating_sub(report::display_width(&last)))
+        );
         println!(
-            "{:<28} {:>6} {:>6} {:>6} {:>6} {:<11} {}",
+            "{:<28} {:>6} {:>6} {:>6} {:>6} {last} {}",
             r.kata,
             r.checks,
             r.passes,
             time(r.best_secs),
             time(r.median_secs),
-            last,
             sparkline(&r.times_to_pass)
         );
     }
-    println!(
-        "{}",
-        report::wrap(
-            &format!(
-                "BEST and MEDIAN: time to first pass in interviews. TREND: the last {TREND} \
-                 interviews with the kata, oldest first, ▁ fastest to █ slowest, × not passed. \
-                 Logged in {}: {} and {}.",
-                history::path(practice).display(),
-                plural(interviews, "interview"),
-                plural(records.len() - interviews, "check")
-            ),
-            78,
-            ""
-        )
-        .trim_end()
-        .dimmed()
-    );
+    let log = history::path(practice).display().to_string();
+    let checks = records.len() - interviews;
+    let footer = match zh {
+        false => format!(
+            "BEST and MEDIAN: time to first pass in interviews. TREND: the last {TREND} \
+             interviews with the kata, oldest first, ▁ fastest to █ slowest, × not passed. \
+             Logged in {log}: {} and {}{}.",
+            plural(interviews, "interview"),
+            plural(checks, "check"),
+            match stubs {
+                0 => String::new(),
+                n => format!(", {n} of them on untouched stubs (not practice, so not in CHECKS)"),
+            }
+        ),
+        true => format!(
+            "BEST 与 MEDIAN：模拟面试中首次通过所用的时间。TREND：含这道题的最近 {TREND} 次面试，\
+             从旧到新，▁ 最快，█ 最慢，× 未通过。记录在 {log}：{interviews} 次面试、{checks} 次检查{}。",
+            match stubs {
+                0 => String::new(),
+                n => format!("，其中 {n} 次是对未动过的桩代码（不算练习，不计入 CHECKS）"),
+            }
+        ),
+    };
+    println!("{}", report::wrap(&footer, 78, "").trim_end().dimmed());
     if skipped > 0 {
         println!("({} of the history were skipped)", plural(skipped, "unreadable line"));
     }
@@ -416,7 +458,7 @@ pub fn next_after(practice: &Practice, among: &[String], after: &str) -> Option<
 }
 
 /// Runs `kata next`, among the katas with `tag` if given.
-pub fn next(practice: &Practice, json: bool, tag: Option<&str>) -> Result<ExitCode, SetupError> {
+pub fn next(practice: &Practice, json: bool, tag: Option<&str>, zh: bool) -> Result<ExitCode, SetupError> {
     let mut katas = practice.load_all()?;
     if let Some(tag) = tag {
         katas.retain(|k| k.tags.iter().any(|t| t == tag));
@@ -437,29 +479,38 @@ pub fn next(practice: &Practice, json: bool, tag: Option<&str>) -> Result<ExitCo
         return Ok(ExitCode::SUCCESS);
     }
     let kata = &first.kata;
-    println!(
-        "{}",
-        report::wrap(&format!("Practise {} next: {}.", kata.bold(), first.reason), 78, "").trim_end()
-    );
+    let line = match zh {
+        false => format!("Practise {} next: {}.", kata.bold(), first.reason),
+        true => format!("下一题练 {}：{}。", kata.bold(), first.reason_zh),
+    };
+    println!("{}", report::wrap(&line, 78, "").trim_end());
     println!("  {}", format!("kata watch {kata}").dimmed());
     let then: Vec<String> = queue
         .iter()
         .skip(1)
         .take(3)
         .map(|p| {
-            let when = match p.class {
-                Class::Due => "due".to_string(),
-                Class::New => "new".to_string(),
-                Class::Later => format!("in {}", span(p.due_unix.unwrap_or(0).saturating_sub(history::now().0))),
+            let later = p.due_unix.unwrap_or(0).saturating_sub(history::now().0);
+            let when = match (p.class, zh) {
+                (Class::Due, false) => "due".to_string(),
+                (Class::New, false) => "new".to_string(),
+                (Class::Later, false) => format!("in {}", span(later)),
+                (Class::Due, true) => "已到期".to_string(),
+                (Class::New, true) => "新题".to_string(),
+                (Class::Later, true) => format!("{}后", span_zh(later)),
             };
-            format!("{} ({when})", p.kata)
+            match zh {
+                false => format!("{} ({when})", p.kata),
+                true => format!("{}（{when}）", p.kata),
+            }
         })
         .collect();
     if !then.is_empty() {
-        println!(
-            "{}",
-            report::wrap(&format!("Then: {}.", then.join(", ")), 78, "  ").trim_end()
-        );
+        let line = match zh {
+            false => format!("Then: {}.", then.join(", ")),
+            true => format!("接下来：{}。", then.join("、")),
+        };
+        println!("{}", report::wrap(&line, 78, "  ").trim_end());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -767,8 +767,7 @@ impl Watch<'_> {
             )),
             (true, Some(next), false) => text.push_str(&match self.zh {
                 false => report::wrap(&format!("Next kata: {} ({}).", next.kata, next.reason), 78, "") + "\n",
-                // The reasons are written in English.
-                true => format!("下一题：{}。\n", next.kata),
+                true => report::wrap(&format!("下一题：{}（{}）。", next.kata, next.reason_zh), 78, "") + "\n",
             }),
             (true, None, _) => text.push_str(&format!(
                 "{}\n",

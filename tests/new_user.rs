@@ -288,8 +288,15 @@ fn kata_lang_sets_the_language_and_chinese_reads_as_chinese() {
         &["hint", "layer_norm"],
         &["check", "layer_norm"],
         &["check", "layer_norm", "--case", "random-3"],
+        &["next"],
+        &["stats"],
     ] {
         let t = zh(args);
         assert_eq!(misplaced_punctuation(&t), None, "{args:?}:\n{t}");
     }
+    // The practice queue and the record read in Chinese too.
+    let next = zh(&["next"]);
+    assert!(next.contains("下一题练") && !next.contains("Practise"), "{next}");
+    let stats = zh(&["stats"]);
+    assert!(stats.contains("次面试") && !stats.contains("Logged in"), "{stats}");
 }
