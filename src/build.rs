@@ -257,7 +257,7 @@ pub fn build(
             "-A",
             "unused_mut",
         ])
-        .args(["-C", "debuginfo=0"])
+        .args(["-C", "debuginfo=line-tables-only"])
         .arg("-L")
         .arg(format!("dependency={}", deps.deps_dir.display()));
     if opts.release {

@@ -16,6 +16,18 @@ const STACK_BYTES: usize = 64 << 20;
 
 static LAST_PANIC: Mutex<Option<(String, Option<String>)>> = Mutex::new(None);
 
+/// Where the user's file lies, as the compiler's remapped paths name it.
+const USER_DIR: &str = "katas/";
+
+/// The innermost `at katas/<file>:<line>:<col>` of a printed backtrace.
+fn user_frame(backtrace: &str) -> Option<String> {
+    backtrace
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("at "))
+        .find(|at| at.starts_with(USER_DIR))
+        .map(str::to_string)
+}
+
 /// Runs the request read from standard input against `solution`, writing
 /// records to the file named by the first argument. Exits the process when
 /// done, so a thread the user left running cannot hold the check open.
@@ -45,9 +57,17 @@ fn run(solution: &'static dyn Solution) -> io::Result<()> {
                 None => "(a panic without a message)".to_string(),
             },
         };
-        let location = info
+        let mut location = info
             .location()
             .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
+        // ndarray's indexing panics at its own line, not its caller's: the
+        // innermost frame in the user's file (`katas/…`, paths remapped) says
+        // where. Only then is a backtrace worth its cost.
+        if location.as_deref().is_some_and(|l| !l.starts_with(USER_DIR)) {
+            if let Some(at) = user_frame(&std::backtrace::Backtrace::force_capture().to_string()) {
+                location = Some(at);
+            }
+        }
         if let Ok(mut last) = LAST_PANIC.lock() {
             *last = Some((message, location));
         }
@@ -103,4 +123,19 @@ fn run_cases(solution: &dyn Solution, request: &Request, out: &mut impl Write) -
         }
     }
     write_record(out, &Record::Done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::user_frame;
+
+    #[test]
+    fn the_innermost_frame_in_the_users_file_is_found() {
+        let backtrace = "   0: std::panicking::begin_panic_handler\n             at /rustc/abc/library/std/src/panicking.rs:697:5\n  \
+                         11: ndarray::arraytraits::array_out_of_bounds\n             at /root/.cargo/registry/src/x/ndarray-0.17.2/src/arraytraits.rs:36:5\n  \
+                         13: main::user::layer_norm\n             at katas/layer_norm.rs:31:18\n  \
+                         14: main::user::helper\n             at katas/layer_norm.rs:40:5\n";
+        assert_eq!(user_frame(backtrace).as_deref(), Some("katas/layer_norm.rs:31:18"));
+        assert_eq!(user_frame("   0: main\n             at src/main.rs:1:1\n"), None);
+    }
 }
