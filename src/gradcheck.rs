@@ -199,8 +199,9 @@ pub fn run_check(
             _ => return Ok(None),
         }
     }
-    let mut errors: Vec<(String, f64)> = Vec::new();
-    let mut judged: Vec<String> = Vec::new();
+    // Per parameter array: the worst relative error, and whether any of its
+    // probes could be judged at all.
+    let mut errors: Vec<(String, f64, bool)> = Vec::new();
     for (pair, probe) in losses.chunks(2).zip(probes.iter().step_by(2)) {
         let numeric = (pair[0] - pair[1]) / (2.0 * probe.h);
         let Some(analytic) = analytic(spec, &gradient, &probe.key, probe.flat) else {
@@ -223,16 +224,19 @@ pub fn run_check(
             None => probe.key.clone(),
         };
         let resolved = !analytic.is_finite() || analytic.abs().max(numeric.abs()) >= scale;
-        if resolved && !judged.contains(&label) {
-            judged.push(label.clone());
-        }
-        match errors.iter_mut().find(|(k, _)| *k == label) {
-            Some((_, worst)) => *worst = worst.max(rel),
-            None => errors.push((label, rel)),
+        match errors.iter_mut().find(|(k, _, _)| *k == label) {
+            Some((_, worst, judged)) => {
+                *worst = worst.max(rel);
+                *judged |= resolved;
+            }
+            None => errors.push((label, rel, resolved)),
         }
     }
     // An array none of whose probes could be judged says nothing either way.
-    errors.retain(|(label, _)| judged.contains(label));
+    let errors: Vec<(String, f64)> = errors
+        .into_iter()
+        .filter_map(|(label, worst, judged)| judged.then_some((label, worst)))
+        .collect();
     if errors.is_empty() {
         return Ok(None);
     }

@@ -176,22 +176,14 @@ pub struct Pick {
     rank: f64,
 }
 
-/// `45 min`, `5 h`, `3 days`.
-fn span(secs: u64) -> String {
-    match secs {
-        s if s < 3600 => format!("{} min", (s / 60).max(1)),
-        s if s < 2 * DAY => format!("{} h", s / 3600),
-        s => format!("{} days", s / DAY),
-    }
-}
-
-/// `45 分钟`, `5 小时`, `3 天`.
-fn span_zh(secs: u64) -> String {
-    match secs {
-        s if s < 3600 => format!("{} 分钟", (s / 60).max(1)),
-        s if s < 2 * DAY => format!("{} 小时", s / 3600),
-        s => format!("{} 天", s / DAY),
-    }
+/// `45 min`, `5 h`, `3 days` (`zh`: `45 分钟`, `5 小时`, `3 天`).
+fn span(secs: u64, zh: bool) -> String {
+    let (n, en, cn) = match secs {
+        s if s < 3600 => ((s / 60).max(1), "min", "分钟"),
+        s if s < 2 * DAY => (s / 3600, "h", "小时"),
+        s => (s / DAY, "days", "天"),
+    };
+    format!("{n} {}", if zh { cn } else { en })
 }
 
 /// The candidates in the order to practise them. Katas ranked equally keep
@@ -211,8 +203,8 @@ pub fn queue(candidates: &[String], records: &[Record], now: u64) -> Vec<Pick> {
                     rank: 0.0,
                 };
             };
-            let ago = span(now.saturating_sub(s.last.unix));
-            let ago_zh = span_zh(now.saturating_sub(s.last.unix));
+            let ago = span(now.saturating_sub(s.last.unix), false);
+            let ago_zh = span(now.saturating_sub(s.last.unix), true);
             let days = match s.interval_days {
                 1 => "1 day".to_string(),
                 n => format!("{n} days"),
@@ -238,7 +230,7 @@ pub fn queue(candidates: &[String], records: &[Record], now: u64) -> Vec<Pick> {
                 };
                 (Class::Due, reason, reason_zh, -overdue)
             } else {
-                let (due, due_zh) = (span(s.due_unix - now), span_zh(s.due_unix - now));
+                let (due, due_zh) = (span(s.due_unix - now, false), span(s.due_unix - now, true));
                 (
                     Class::Later,
                     format!("nothing is due; it comes due soonest, in {due} (interval {days})"),
@@ -373,8 +365,8 @@ pub fn stats(practice: &Practice, json: bool, zh: bool) -> Result<ExitCode, Setu
         let last = match (r.last_practised_unix, zh) {
             (None, false) => "never".to_string(),
             (None, true) => "从未".to_string(),
-            (Some(t), false) => format!("{} ago", span(now.saturating_sub(t))),
-            (Some(t), true) => format!("{}前", span_zh(now.saturating_sub(t))),
+            (Some(t), false) => format!("{} ago", span(now.saturating_sub(t), false)),
+            (Some(t), true) => format!("{}前", span(now.saturating_sub(t), true)),
         };
         // Padded by display width: a Chinese character takes two columns.
         let last = format!(
@@ -494,10 +486,10 @@ pub fn next(practice: &Practice, json: bool, tag: Option<&str>, zh: bool) -> Res
             let when = match (p.class, zh) {
                 (Class::Due, false) => "due".to_string(),
                 (Class::New, false) => "new".to_string(),
-                (Class::Later, false) => format!("in {}", span(later)),
+                (Class::Later, false) => format!("in {}", span(later, false)),
                 (Class::Due, true) => "已到期".to_string(),
                 (Class::New, true) => "新题".to_string(),
-                (Class::Later, true) => format!("{}后", span_zh(later)),
+                (Class::Later, true) => format!("{}后", span(later, true)),
             };
             match zh {
                 false => format!("{} ({when})", p.kata),

@@ -251,10 +251,9 @@ fn countdown_rows(rows: &[String]) -> Vec<String> {
     rows.iter().filter(|r| r.contains(" left")).cloned().collect()
 }
 
-#[test]
-fn keys_clock_and_saving_stay_live_during_an_endless_loop_and_q_quits_at_once() {
-    let dir = practice();
-    let home = dir.path();
+/// A 10-minute layer_norm interview on an 80×24 terminal, into whose room
+/// an endless loop has just been saved; the room's path.
+fn interview_saving_an_endless_loop(home: &Path) -> (Term, PathBuf) {
     let mut term = Term::spawn(
         home,
         &["interview", "--katas", "layer_norm", "--seconds", "600"],
@@ -263,9 +262,17 @@ fn keys_clock_and_saving_stay_live_during_an_endless_loop_and_q_quits_at_once() 
         false,
     );
     term.wait_raw("Every save is checked", 1);
-    assert!(!term.cooked(), "raw mode while the interview runs");
     let room = room(home);
     fs::write(room.join("katas/layer_norm.rs"), endless_layer_norm()).unwrap();
+    (term, room)
+}
+
+#[test]
+fn keys_clock_and_saving_stay_live_during_an_endless_loop_and_q_quits_at_once() {
+    let dir = practice();
+    let home = dir.path();
+    let (mut term, room) = interview_saving_an_endless_loop(home);
+    assert!(!term.cooked(), "raw mode while the interview runs");
     term.wait_screen("judging", |rows| rows.iter().any(|r| r.contains("judging layer_norm…")));
     let started = Instant::now();
     let program = loop {
@@ -420,16 +427,7 @@ fn in_chinese_the_countdown_turns_yellow_near_the_end_and_the_scorecard_follows(
 fn a_newer_save_stops_the_check_under_way() {
     let dir = practice();
     let home = dir.path();
-    let mut term = Term::spawn(
-        home,
-        &["interview", "--katas", "layer_norm", "--seconds", "600"],
-        80,
-        24,
-        false,
-    );
-    term.wait_raw("Every save is checked", 1);
-    let room = room(home);
-    fs::write(room.join("katas/layer_norm.rs"), endless_layer_norm()).unwrap();
+    let (mut term, room) = interview_saving_an_endless_loop(home);
     let started = Instant::now();
     let program = loop {
         if let Some(pid) = child_named(term.child.id(), "layer_norm") {
