@@ -3,7 +3,8 @@
 //!
 //! Tracks are tags (`classic`, `llm`): a kata is listed under the first of
 //! [`TRACKS`] among its tags, else under "other". `--tag` keeps the katas
-//! carrying a tag, a track or a topic alike.
+//! carrying a tag, a track or a topic alike; `--tag` naming a track lists
+//! every kata kept under it (a kata tagged both is not shown under the other).
 
 use std::process::ExitCode;
 
@@ -128,13 +129,24 @@ pub fn run(practice: &Practice, tag: Option<&str>, json: bool, zh: bool) -> Resu
         println!("{}", serde_json::to_string_pretty(&rows).expect("plain data"));
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{}", table(practice, &katas, &state, zh, report::width()));
+    let group = |k: &Kata| match tag {
+        Some(tag) if TRACKS.contains(&tag) => tag.to_string(),
+        _ => track(k).to_string(),
+    };
+    print!("{}", table(practice, &katas, group, &state, zh, report::width()));
     Ok(ExitCode::SUCCESS)
 }
 
-/// The table, grouped by track, fitting `width` columns: the PARTS column
-/// takes what the others leave and is cut only when it must be.
-fn table(practice: &Practice, katas: &[Kata], state: &State, zh: bool, width: usize) -> String {
+/// The table, grouped by `group` (a kata's track), fitting `width` columns:
+/// the PARTS column takes what the others leave and is cut only when it must be.
+fn table(
+    practice: &Practice,
+    katas: &[Kata],
+    group: impl Fn(&Kata) -> String,
+    state: &State,
+    zh: bool,
+    width: usize,
+) -> String {
     let w = report::display_width;
     let heads = [
         tr(zh, "KATA", "题目"),
@@ -172,8 +184,8 @@ fn table(practice: &Practice, katas: &[Kata], state: &State, zh: bool, width: us
     );
     let mut groups: Vec<&str> = TRACKS.to_vec();
     groups.push("other");
-    for group in groups {
-        let members: Vec<usize> = (0..katas.len()).filter(|&i| track(&katas[i]) == group).collect();
+    for name in groups {
+        let members: Vec<usize> = (0..katas.len()).filter(|&i| group(&katas[i]) == name).collect();
         if members.is_empty() {
             continue;
         }
@@ -181,7 +193,7 @@ fn table(practice: &Practice, katas: &[Kata], state: &State, zh: bool, width: us
             false => format!("({})", report::plural(members.len(), "kata")),
             true => format!("（{} 题）", members.len()),
         };
-        out.push_str(&format!("{} {}\n", group.bold(), count.dimmed()));
+        out.push_str(&format!("{} {}\n", name.bold(), count.dimmed()));
         for i in members {
             let k = &katas[i];
             let status = statuses[i];

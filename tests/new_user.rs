@@ -219,6 +219,17 @@ fn list_groups_by_track_filters_by_tag_and_fits_80_columns() {
         .expect("kata runs");
     let t = text(&out);
     assert!(t.contains("(1 kata)") && !t.contains("katas)"), "{t}");
+    // Filtering by a track lists all of it under that track, even katas
+    // tagged with the other track too (softmax_cross_entropy is both).
+    let out = kata(dir.path())
+        .args(["list", "--tag", "llm"])
+        .output()
+        .expect("kata runs");
+    let t = text(&out);
+    assert!(
+        t.contains("softmax_cross_entropy") && !t.lines().any(|l| l.starts_with("classic")),
+        "{t}"
+    );
     let out = kata(dir.path())
         .args(["list", "--tag", "nosuch"])
         .output()
