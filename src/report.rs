@@ -31,7 +31,8 @@ const DETAIL: usize = 6;
 /// else 80.
 pub fn width() -> usize {
     if std::io::stdout().is_terminal() {
-        if let Ok((columns, _)) = crossterm::terminal::size() {
+        // A terminal that reports no size (0 columns, as some ptys do) is treated as unknown.
+        if let Ok((columns @ 1.., _)) = crossterm::terminal::size() {
             return usize::from(columns).clamp(40, 240);
         }
     }
