@@ -307,6 +307,22 @@ fn check_many(
                 Lang::Zh => println!("{} 题中 {passed} 题通过", done.len()),
             }
         }
+        // A partial pass reads like a pass: say why the record does not take it.
+        if opts.scope() == check::Scope::Partial && done.iter().any(|r| r.status == Status::Passed) {
+            let line = match lang {
+                Lang::En => format!(
+                    "A partial check (--case, or --random below {}): a pass here is not recorded as the \
+                     kata's. Drop --case / --random for the full check.",
+                    check::DEFAULT_RANDOM_CASES
+                ),
+                Lang::Zh => format!(
+                    "这是部分检查（--case，或 --random 少于 {}）：这里的通过不计入该题的记录。\
+                     去掉 --case / --random 即为完整检查。",
+                    check::DEFAULT_RANDOM_CASES
+                ),
+            };
+            println!("{}", report::wrap(&line, report::width(), "").dimmed());
+        }
         // After a full pass, what to practise next, as `kata next` picks it.
         if let [r] = &done[..] {
             if r.status == Status::Passed && opts.scope() == check::Scope::Full {
