@@ -1,6 +1,6 @@
 //! Small helpers for the random-case generators.
 
-use kata_prelude::Linear;
+use kata_prelude::{Linear, MhaWeights};
 use ndarray::prelude::*;
 use rand::Rng as _;
 use rand_distr::StandardNormal;
@@ -59,6 +59,43 @@ pub fn attention_mask(rng: &mut Rng, batch: usize, n_q: usize, n_k: usize, p: f6
         }
     }
     mask
+}
+
+/// Scales the query projection of `w` (weight and bias) so that the largest
+/// score q·k / √d_k that any query gives a key it sees (`hidden(b, i, j)`
+/// false), over every head, becomes `largest`, when some such score is
+/// positive: exp of it overflows, so a softmax that does not subtract the
+/// row maximum gives NaN. The scores are linear in the query projection.
+pub fn scale_largest_score(
+    w: &mut MhaWeights,
+    q: ArrayView3<f64>,
+    k: ArrayView3<f64>,
+    n_head: usize,
+    hidden: impl Fn(usize, usize, usize) -> bool,
+    largest: f64,
+) {
+    let project = |x: ArrayView3<f64>, l: &Linear| {
+        Array3::from_shape_fn((x.dim().0, x.dim().1, l.weight.nrows()), |(b, i, o)| {
+            x.slice(s![b, i, ..]).dot(&l.weight.row(o)) + l.bias[o]
+        })
+    };
+    let (qp, kp) = (project(q, &w.q), project(k, &w.k));
+    let d_k = qp.dim().2 / n_head;
+    let mut max = f64::NEG_INFINITY;
+    for ((b, i, j), h) in ndarray::indices((qp.dim().0, qp.dim().1, kp.dim().1))
+        .into_iter()
+        .flat_map(|index| (0..n_head).map(move |h| (index, h)))
+    {
+        if !hidden(b, i, j) {
+            let cols = h * d_k..(h + 1) * d_k;
+            let score = qp.slice(s![b, i, cols.clone()]).dot(&kp.slice(s![b, j, cols])) / (d_k as f64).sqrt();
+            max = max.max(score);
+        }
+    }
+    if max > 0.0 {
+        w.q.weight *= largest / max;
+        w.q.bias *= largest / max;
+    }
 }
 
 /// A layer from `fan_in` to `fan_out` features, weights scaled by 1/√fan_in

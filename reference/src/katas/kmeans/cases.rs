@@ -3,7 +3,10 @@
 //! to stop Lloyd's algorithm before it converges. Every sixth case is on
 //! integer coordinates and has points exactly halfway between two centers
 //! (the lower index must win); every sixth adds a last center far from every
-//! point, so its cluster is empty.
+//! point, so its cluster is empty. Every sixth runs to convergence on data
+//! scaled by 2^-16 (every center then moves by less than 1e-4, so a stop on
+//! a small move, `‖moved − centers‖ < tol`, instead of on no move at all,
+//! stops too early); a power of two changes no decision.
 //!
 //! A draw is rejected when, at any iteration, a point's two nearest centers
 //! are within 1e-9 of a tie, unless the tie is exact between the given
@@ -18,6 +21,9 @@ use crate::Rng;
 
 /// The smallest gap allowed between a point's two nearest squared distances.
 const MIN_GAP: f64 = 1e-9;
+/// The scale of the small-scale cases, 2^-16: exact, so the run is the same
+/// as on the unscaled data, every number scaled.
+const SMALL_SCALE: f64 = 1.0 / 65536.0;
 
 /// Draws the inputs of case `index`.
 pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
@@ -43,12 +49,18 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
         };
         let max_iter = match index % 6 {
             1 | 4 => size(rng, 1, 3),
+            5 => 100,
             _ if chance(rng, 0.2) => 0,
             _ if chance(rng, 0.5) => size(rng, 1, 5),
             _ => 100,
         };
         let ties = exact_ties(data.view(), init_centers.view());
         if tie_case == (ties > 0) && well_separated(data.view(), init_centers.view(), max_iter) {
+            let (data, init_centers) = if index % 6 == 5 {
+                (data * SMALL_SCALE, init_centers * SMALL_SCALE)
+            } else {
+                (data, init_centers)
+            };
             return Inputs::new()
                 .with("data", data)
                 .with("init_centers", init_centers)

@@ -2,12 +2,19 @@
 //! shared by 1 to 3 query heads (MQA, GQA and MHA), a cache of 0 to 8 earlier
 //! tokens (empty in one case in four: a prefill) and 1 to 5 new ones (one in
 //! one case in three: a decoding step), widths d and d_v of 1 to 6, drawn
-//! separately.
+//! separately. Every fourth case, from index 3, is a stability case: each
+//! query is rescaled so that its largest visible score is 1e3 (or −1e3 for
+//! every other query, where its scores share a sign), where exp overflows
+//! (or underflows to 0) unless the softmax subtracts the row maximum.
 
 use kata_harness::Inputs;
+use ndarray::prelude::*;
 
 use crate::gen::{self, normal, size};
 use crate::Rng;
+
+/// The largest visible score of every query in a stability case.
+const LARGE_SCORE: f64 = 1e3;
 
 /// Draws the inputs of case `index`.
 pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
@@ -18,12 +25,62 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
     let t = if index % 3 == 1 { 1 } else { size(rng, 1, gen::grow(index, 2, 5)) };
     let d = size(rng, 1, gen::grow(index, 2, 6));
     let d_v = size(rng, 1, gen::grow(index, 2, 6));
+    let mut q = normal(rng, (batch, n_head, t, d));
+    let k_cache = normal(rng, (batch, n_kv_head, past, d));
+    let v_cache = normal(rng, (batch, n_kv_head, past, d_v));
+    let k_new = normal(rng, (batch, n_kv_head, t, d));
+    if index % 4 == 3 {
+        stability_case(&mut q, &k_cache, &k_new);
+    }
     Inputs::new()
-        .with("q", normal(rng, (batch, n_head, t, d)))
-        .with("k_cache", normal(rng, (batch, n_kv_head, past, d)))
-        .with("v_cache", normal(rng, (batch, n_kv_head, past, d_v)))
-        .with("k_new", normal(rng, (batch, n_kv_head, t, d)))
+        .with("q", q)
+        .with("k_cache", k_cache)
+        .with("v_cache", v_cache)
+        .with("k_new", k_new)
         .with("v_new", normal(rng, (batch, n_kv_head, t, d_v)))
+}
+
+/// Rescales each query so that its largest score over the keys it sees (the
+/// cache and the new tokens up to itself) is `LARGE_SCORE`, or −`LARGE_SCORE`
+/// for every other query when its scores share a sign: exp overflows, or
+/// underflows to 0 everywhere, while a softmax shifted by the row maximum is
+/// unaffected.
+fn stability_case(q: &mut Array4<f64>, k_cache: &Array4<f64>, k_new: &Array4<f64>) {
+    let (batch, n_head, t, d) = q.dim();
+    let n_kv_head = k_cache.dim().1;
+    let group = n_head / n_kv_head;
+    for b in 0..batch {
+        for h in 0..n_head {
+            let kv = h / group;
+            for i in 0..t {
+                let mut query = q.slice_mut(s![b, h, i, ..]);
+                let keys = k_cache
+                    .slice(s![b, kv, .., ..])
+                    .rows()
+                    .into_iter()
+                    .chain(k_new.slice(s![b, kv, ..=i, ..]).rows())
+                    .map(|key| key.dot(&query) / (d as f64).sqrt())
+                    .collect::<Vec<f64>>();
+                let max = keys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let min = keys.iter().copied().fold(f64::INFINITY, f64::min);
+                // Every other query, where its scores share a sign, gets a
+                // largest score of −1e3 instead (every exp underflows: a
+                // maximum started at 0 rather than −∞ gives 0/0).
+                let factor = if (h + i) % 2 == 1 && max < 0.0 {
+                    -LARGE_SCORE / max
+                } else if (h + i) % 2 == 1 && min > 0.0 {
+                    -LARGE_SCORE / min
+                } else if max > 0.0 {
+                    LARGE_SCORE / max
+                } else {
+                    // Every score negative: a negative factor flips the
+                    // query, the smallest score becoming the largest.
+                    LARGE_SCORE / min
+                };
+                query *= factor;
+            }
+        }
+    }
 }
 
 /// The case `kata bench` times: a chunk of 64 tokens of a Llama-style layer

@@ -1,6 +1,7 @@
 //! Random cases for `layer_norm`: ranks 1 to 4, one to all axes normalized,
-//! with and without the affine parameters, and every fifth case offset by
-//! about 1e6 against a spread of about 1 (where E[x²] − E[x]² loses its digits).
+//! with and without each affine parameter (a bias alone too), and every fifth
+//! case offset by about 1e6 against a spread of about 1 (where E[x²] − E[x]²
+//! loses its digits).
 
 use kata_harness::Inputs;
 use ndarray::prelude::*;
@@ -29,6 +30,9 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
         if chance(rng, 0.8) {
             case.insert("bias", normal(rng, IxDyn(&normalized_shape)));
         }
+    } else if chance(rng, 0.5) {
+        // A bias without a weight: the two are optional each on its own.
+        case.insert("bias", normal(rng, IxDyn(&normalized_shape)));
     }
     case
 }

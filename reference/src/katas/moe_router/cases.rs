@@ -5,6 +5,10 @@
 //! zero router row and one shared bias, so their logits are bit for bit
 //! equal whatever order a solution sums in, and the lower index must come
 //! first. Apart from those, two logits of a token are never within 1e-6.
+//! Every fourth case, from index 0, adds −1e3 to every router bias, and
+//! every fourth from index 2 adds 1e3: the softmax does not change, but exp
+//! of the raw logits underflows to 0 or overflows, so a softmax that does
+//! not subtract the row maximum (or starts it at 0) gives NaN.
 
 use kata_harness::Inputs;
 use kata_prelude::Linear;
@@ -15,6 +19,8 @@ use crate::Rng;
 
 /// How close two different logits of a token may come.
 const TIE_GAP: f64 = 1e-6;
+/// The shift of every router bias in the stability cases.
+const LARGE_SHIFT: f64 = 1e3;
 
 /// Draws the inputs of case `index`.
 pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
@@ -36,6 +42,12 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
         for &e in &order[..tied] {
             router.weight.row_mut(e).fill(0.0);
             router.bias[e] = shared;
+        }
+        // The same shift for every expert: tied logits stay bit for bit equal.
+        match index % 4 {
+            0 => router.bias -= LARGE_SHIFT,
+            2 => router.bias += LARGE_SHIFT,
+            _ => {}
         }
         let logits = x.dot(&router.weight.t()) + &router.bias;
         if logits.rows().into_iter().all(|row| no_near_ties(row)) {

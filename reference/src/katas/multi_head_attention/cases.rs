@@ -4,13 +4,19 @@
 //! width drawn separately; every fourth case has PyTorch's shapes instead
 //! (every width = n_head·d, d_k = d_v = d). About two cases in three carry a
 //! mask (random keys hidden, never a whole row). Weights are scaled by
-//! 1/√fan_in and biases are nonzero, so scores stay moderate.
+//! 1/√fan_in and biases are nonzero, so scores stay moderate, except in every
+//! fourth case from index 3, where the query projection is scaled so that
+//! the largest visible score is 1e3: a softmax that does not subtract the row
+//! maximum overflows there.
 
 use kata_harness::Inputs;
 use kata_prelude::MhaWeights;
 
 use crate::gen::{self, int, linear, normal, size};
 use crate::Rng;
+
+/// The largest visible score of a stability case.
+const LARGE_SCORE: f64 = 1e3;
 
 /// Draws the inputs of case `index`.
 pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
@@ -27,21 +33,32 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
         2 => (d_k, [n_head * d_k; 4]),
         _ => (d_v, widths),
     };
-    let w = MhaWeights {
+    let mut w = MhaWeights {
         q: linear(rng, e_q, n_head * d_k),
         k: linear(rng, e_k, n_head * d_k),
         v: linear(rng, e_v, n_head * d_v),
         o: linear(rng, n_head * d_v, d_o),
     };
+    let q = normal(rng, (batch, n_q, e_q));
+    let k = normal(rng, (batch, n_k, e_k));
+    let v = normal(rng, (batch, n_k, e_v));
+    let mask = match index % 3 {
+        0 => None,
+        _ => Some(gen::attention_mask(rng, batch, n_q, n_k, 0.3)),
+    };
+    if index % 4 == 3 {
+        let hidden = |b, i, j| mask.as_ref().is_some_and(|m| m[[b, i, j]]);
+        gen::scale_largest_score(&mut w, q.view(), k.view(), n_head, hidden, LARGE_SCORE);
+    }
     let case = Inputs::new()
-        .with("q", normal(rng, (batch, n_q, e_q)))
-        .with("k", normal(rng, (batch, n_k, e_k)))
-        .with("v", normal(rng, (batch, n_k, e_v)))
+        .with("q", q)
+        .with("k", k)
+        .with("v", v)
         .with("n_head", int(n_head))
         .with_mha("w", &w);
-    match index % 3 {
-        0 => case,
-        _ => case.with("mask", gen::attention_mask(rng, batch, n_q, n_k, 0.3)),
+    match mask {
+        None => case,
+        Some(mask) => case.with("mask", mask),
     }
 }
 

@@ -2,9 +2,13 @@
 //! One case in three has logits on a grid of halves, so that ties sit at the
 //! top-k boundary and inside top-p's order. Temperatures 0.5 to 2; top_k off
 //! (0), within the vocabulary, or beyond it; top_p off (1.0) or in
-//! [0.2, 0.95]. No decision hinges on rounding: top_p is redrawn until the
-//! probability mass before every candidate is at least 1e-6 away from it,
-//! and each u until every cumulative probability is at least 1e-6 away.
+//! [0.2, 0.95]. Every other case, from index 1, is shifted by 1e3 or −1e3 in
+//! turn (the probabilities do not change, but exp of the raw logits
+//! overflows or underflows to 0, so a softmax that does not subtract the row
+//! maximum, or starts it at 0, gives NaN). No decision
+//! hinges on rounding: top_p is redrawn until the probability mass before
+//! every candidate is at least 1e-6 away from it, and each u until every
+//! cumulative probability is at least 1e-6 away.
 
 use kata_harness::Inputs;
 use ndarray::prelude::*;
@@ -15,6 +19,9 @@ use crate::Rng;
 
 /// How far every sum stays from top_p and u.
 const MARGIN: f64 = 1e-6;
+/// The shift of the stability cases: ±1e3 over the smallest temperature is
+/// far beyond exp's range (about ±709).
+const LARGE_SHIFT: f64 = 1e3;
 
 /// Draws the inputs of case `index`.
 pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
@@ -24,6 +31,12 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
         Array2::from_shape_simple_fn((batch, vocab), || size(rng, 0, 8) as f64 / 2.0 - 2.0)
     } else {
         normal(rng, (batch, vocab)) * 2.0
+    };
+    // Exact on the grid of halves too, so its ties stay ties.
+    let logits = match index % 4 {
+        1 => logits + LARGE_SHIFT,
+        3 => logits - LARGE_SHIFT,
+        _ => logits,
     };
     let temperature = [0.5, 0.7, 1.0, 1.5, 2.0][size(rng, 0, 4)];
     let top_k = match size(rng, 0, 3) {

@@ -2,8 +2,10 @@
 //! queries and keys (a single query, a single key), key and value widths 1 to
 //! 5, about two cases in three with a mask (random keys hidden, never a whole
 //! row). Scores are moderate (about ±2), except in the stability cases, every
-//! fourth index: there each query's largest visible score is exactly 1e3, so
-//! a softmax that does not subtract the row maximum overflows to NaN.
+//! fourth index: there each query's largest visible score is 1e3 (or −1e3
+//! for every other query, where its visible scores share a sign), so a
+//! softmax that does not subtract the row maximum overflows to NaN (or
+//! divides 0 by 0), and so does one whose maximum starts at 0.
 
 use kata_harness::Inputs;
 use ndarray::prelude::*;
@@ -52,8 +54,9 @@ pub fn bench_case(rng: &mut Rng, scale: f64) -> Inputs {
 }
 
 /// Rescales each query so that its largest visible score q·k / √d_k is
-/// exactly `LARGE_SCORE`: exp of it overflows, while a softmax shifted by the
-/// row maximum is unaffected.
+/// `LARGE_SCORE`, or −`LARGE_SCORE` for every other query when its visible
+/// scores share a sign: exp overflows, or underflows to 0 everywhere, while a
+/// softmax shifted by the row maximum is unaffected.
 fn stability_case(q: &mut Array3<f64>, k: &Array3<f64>, mask: Option<&Array3<bool>>) {
     let (batch, n_q, d_k) = q.dim();
     for b in 0..batch {
@@ -68,10 +71,21 @@ fn stability_case(q: &mut Array3<f64>, k: &Array3<f64>, mask: Option<&Array3<boo
                 .collect();
             let max = visible.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             let min = visible.iter().copied().fold(f64::INFINITY, f64::min);
-            // When every visible score is negative, a negative factor flips
-            // the query: the smallest score becomes the largest.
-            let top = if max > 0.0 { max } else { min };
-            query *= LARGE_SCORE / top;
+            // Every other query, where its visible scores share a sign, gets
+            // a largest score of −1e3 instead (every exp underflows: a
+            // maximum started at 0 rather than −∞ gives 0/0).
+            let factor = if i % 2 == 1 && max < 0.0 {
+                -LARGE_SCORE / max
+            } else if i % 2 == 1 && min > 0.0 {
+                -LARGE_SCORE / min
+            } else if max > 0.0 {
+                LARGE_SCORE / max
+            } else {
+                // Every visible score negative: a negative factor flips the
+                // query, the smallest score becoming the largest.
+                LARGE_SCORE / min
+            };
+            query *= factor;
         }
     }
 }

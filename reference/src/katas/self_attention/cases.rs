@@ -3,7 +3,9 @@
 //! different), model and output widths drawn separately; every fourth case
 //! has PyTorch's shapes instead (every width = n_head·d, d_k = d_v = d). Two
 //! cases in three are causal. Weights are scaled by 1/√fan_in and biases are
-//! nonzero, so scores stay moderate.
+//! nonzero, so scores stay moderate, except in every fourth case from index
+//! 3, where the query projection is scaled so that the largest visible score
+//! is 1e3: a softmax that does not subtract the row maximum overflows there.
 
 use kata_harness::Inputs;
 use kata_prelude::MhaWeights;
@@ -11,6 +13,9 @@ use ndarray::prelude::*;
 
 use crate::gen::{self, int, linear, normal, size};
 use crate::Rng;
+
+/// The largest visible score of a stability case.
+const LARGE_SCORE: f64 = 1e3;
 
 /// Draws the inputs of case `index`.
 pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
@@ -26,17 +31,23 @@ pub fn random_case(rng: &mut Rng, index: usize) -> Inputs {
         1 => (d_k, [n_head * d_k; 2]),
         _ => (d_v, widths),
     };
-    let w = MhaWeights {
+    let mut w = MhaWeights {
         q: linear(rng, d_model, n_head * d_k),
         k: linear(rng, d_model, n_head * d_k),
         v: linear(rng, d_model, n_head * d_v),
         o: linear(rng, n_head * d_v, d_o),
     };
+    let x = normal(rng, (batch, n, d_model));
+    let causal = index % 3 != 2;
+    if index % 4 == 3 {
+        let hidden = |_, i, j| causal && j > i;
+        gen::scale_largest_score(&mut w, x.view(), x.view(), n_head, hidden, LARGE_SCORE);
+    }
     Inputs::new()
-        .with("x", normal(rng, (batch, n, d_model)))
+        .with("x", x)
         .with("n_head", int(n_head))
         .with_mha("w", &w)
-        .with("causal", arr0(index % 3 != 2))
+        .with("causal", arr0(causal))
 }
 
 /// The case `kata bench` times: one sequence of 512 tokens, 8 causal heads of
