@@ -15,6 +15,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use kata_harness::{Inputs, Value};
+use ndarray::{ArrayD, IxDyn};
 use ndarray_npy::NpzWriter;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
@@ -159,6 +160,7 @@ impl Program {
                 "results": results,
                 "records": records,
                 "marker": marker,
+                "memory_mb": limits.memory_mb,
                 "parts": self.parts,
                 "cases": cases.iter().map(|(index, parts)| json!({"index": index, "parts": parts})).collect::<Vec<_>>(),
             });
@@ -285,9 +287,12 @@ fn part_run(outcome: Outcome, limits: Limits) -> PartRun {
 }
 
 /// Python allows more than one form of a right answer: an empty result
-/// matches an expected empty one whatever its shape or dtype, and integers
-/// where reals are expected are compared as reals. (Reals where integers
-/// are expected stay reals, and fail: token ids must be integers.)
+/// matches an expected empty one whatever its shape or dtype, a
+/// one-element array (`keepdims=True`, `r.T @ r`) is the scalar expected,
+/// integers where reals are expected are compared as reals, and booleans
+/// where integers are expected as 0 and 1. Only the form changes, never a
+/// value. (Reals where integers are expected stay reals, and fail: token
+/// ids must be integers.)
 pub fn settle(cases: &[Case], output: &mut RunOutput) {
     for ((index, part), run) in output.parts.iter_mut() {
         let (PartRun::Returned(outputs), Some(case)) = (run, cases.get(*index)) else {
@@ -306,10 +311,29 @@ pub fn settle(cases: &[Case], output: &mut RunOutput) {
             match (&*got, exp) {
                 (Value::Int(a), Value::F64(_)) => *got = Value::F64(a.mapv(|v| v as f64)),
                 (Value::Bool(a), Value::F64(_)) => *got = Value::F64(a.mapv(|v| f64::from(u8::from(v)))),
+                (Value::Bool(a), Value::Int(_)) => *got = Value::Int(a.mapv(i64::from)),
                 _ => {}
+            }
+            if exp.shape().is_empty() && !got.shape().is_empty() {
+                if let Some(scalar) = only_element(got) {
+                    *got = scalar;
+                }
             }
         }
     }
+}
+
+/// A one-element array's element, as a 0-d array.
+fn only_element(v: &Value) -> Option<Value> {
+    if v.shape().iter().product::<usize>() != 1 {
+        return None;
+    }
+    let zero = IxDyn(&[]);
+    Some(match v {
+        Value::F64(a) => Value::F64(ArrayD::from_elem(zero, *a.iter().next()?)),
+        Value::Int(a) => Value::Int(ArrayD::from_elem(zero, *a.iter().next()?)),
+        Value::Bool(a) => Value::Bool(ArrayD::from_elem(zero, *a.iter().next()?)),
+    })
 }
 
 /// Names the mistakes of the Python track that no mutant of the reference
@@ -330,6 +354,13 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
             continue;
         };
         let mut found = None;
+        let part_name = part.name.clone();
+        let short = |name: &'_ str| -> String {
+            name.strip_prefix(part_name.as_str())
+                .and_then(|n| n.strip_prefix('.'))
+                .unwrap_or(name)
+                .to_string()
+        };
         for (case, input) in part.cases.iter().zip(cases) {
             let Verdict::Mismatch { outputs } = &case.verdict else {
                 continue;
@@ -341,8 +372,14 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
                 }
                 if let Mismatch::Dtype { got, expected } = &failure.mismatch {
                     if got == "float64" && expected == "int64" && found.is_none() {
-                        found = Some(float_integers(&failure.name));
+                        found = Some(float_integers(&short(&failure.name)));
                     }
+                }
+                if matches!(failure.mismatch, Mismatch::Values(_))
+                    && found.is_none()
+                    && single_precision(failure.got.as_ref(), &failure.expected)
+                {
+                    found = Some(float32(&short(&failure.name), failure.rtol));
                 }
             }
             if found.as_ref().is_some_and(|f: &Finding| f.id == NOT_IN_PLACE) {
@@ -355,7 +392,7 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
         // The diagnosis may already say the same of floats (a pattern, or a
         // catalogued mistake); a rebound argument is news, and comes first.
         let said = |f: &Finding| f.id == "integers_as_floats" || f.id == "token_ids_as_floats";
-        if found.id != NOT_IN_PLACE && part.diagnoses.iter().any(said) {
+        if found.id == FLOAT_INTEGERS && part.diagnoses.iter().any(said) {
             continue;
         }
         part.diagnoses.insert(0, found);
@@ -364,6 +401,7 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
 }
 
 const NOT_IN_PLACE: &str = "python_not_in_place";
+const FLOAT_INTEGERS: &str = "python_float_integers";
 
 /// The argument whose in-place output `name` came back exactly as it went in.
 fn unchanged_argument(call: &PythonPart, got: Option<&Value>, name: &str, inputs: &Inputs) -> Option<String> {
@@ -403,13 +441,59 @@ fn not_in_place(arg: &str, call: &PythonPart) -> Finding {
 
 fn float_integers(output: &str) -> Finding {
     mistake(
-        "python_float_integers",
+        FLOAT_INTEGERS,
         format!(
             "`{output}` holds floats where integers are expected: token ids, labels and indices must have an integer dtype \
              (np.argmax and np.argsort return one; convert with .astype(np.int64))"
         ),
         format!(
             "`{output}` 应为整数却是浮点数：词元 id、标签和下标必须是整数类型（np.argmax、np.argsort 返回的就是；可用 .astype(np.int64) 转换）"
+        ),
+    )
+}
+
+/// Whether `got` was computed in single precision: every finite value is
+/// a float32 number, at least [`SINGLE_PRECISION_EVIDENCE`] of them where
+/// the expected value is not one. A float64 result is a float32 number by
+/// chance about once in 2^29 (bar integers and the like, which are left out).
+fn single_precision(got: Option<&Value>, expected: &Value) -> bool {
+    let (Some(Value::F64(got)), Value::F64(expected)) = (got, expected) else {
+        return false;
+    };
+    if got.shape() != expected.shape() {
+        return false;
+    }
+    let single = |v: f64| f64::from(v as f32) == v;
+    let mut evidence = 0;
+    for (&g, &e) in got.iter().zip(expected) {
+        if !g.is_finite() {
+            continue;
+        }
+        if !single(g) {
+            return false;
+        }
+        if e.is_finite() && !single(e) {
+            evidence += 1;
+        }
+    }
+    evidence >= SINGLE_PRECISION_EVIDENCE
+}
+
+/// See [`single_precision`].
+const SINGLE_PRECISION_EVIDENCE: usize = 4;
+
+fn float32(output: &str, rtol: f64) -> Finding {
+    mistake(
+        "python_float32",
+        format!(
+            "`{output}` was computed in float32 (every value returned is exactly a float32 number): float32 keeps about \
+             7 significant digits, fewer after cancellation, and the cases are judged in float64 to {rtol:e}·|expected|; \
+             keep the arrays float64 (no dtype=np.float32, .astype(np.float32) or np.float32(...))"
+        ),
+        format!(
+            "`{output}` 是用 float32 计算的（返回的每个值都恰好是 float32 数）：float32 只有约 7 位有效数字，\
+             相减抵消后更少，而用例按 float64 判定，容差为 {rtol:e}·|期望值|；请保持 float64\
+             （不要用 dtype=np.float32、.astype(np.float32) 或 np.float32(...)）"
         ),
     )
 }
