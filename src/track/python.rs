@@ -23,12 +23,12 @@ use serde_json::json;
 
 use crate::build::write_atomic;
 use crate::catalog::{Kata, Practice};
-use crate::check::{self, Case, KataReport, Status, Verdict};
+use crate::check::{self, Case, KataReport, OutputFailure, Status, Verdict};
 use crate::diagnosis::{Finding, Kind};
 use crate::error::SetupError;
 use crate::fixture;
 use crate::hash::Hasher;
-use crate::judge::Mismatch;
+use crate::judge::{Mismatch, Tolerance};
 use crate::run::{self, Attempt, Crash, Event, Job, Limits, PartRun, Raised, RunOutput};
 use crate::track::{Built, PythonPart};
 
@@ -361,6 +361,9 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
                 .unwrap_or(name)
                 .to_string()
         };
+        if let Some((a, b)) = swapped(part.cases.iter().map(|c| &c.verdict)) {
+            found = Some(swapped_outputs(&short(&a), &short(&b), call));
+        }
         for (case, input) in part.cases.iter().zip(cases) {
             let Verdict::Mismatch { outputs } = &case.verdict else {
                 continue;
@@ -371,7 +374,8 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
                     break;
                 }
                 if let Mismatch::Dtype { got, expected } = &failure.mismatch {
-                    if got == "float64" && expected == "int64" && found.is_none() {
+                    let same_shape = failure.got.as_ref().map(Value::shape) == Some(failure.expected.shape());
+                    if got == "float64" && expected == "int64" && same_shape && found.is_none() {
                         found = Some(float_integers(&short(&failure.name)));
                     }
                 }
@@ -449,6 +453,64 @@ fn float_integers(output: &str) -> Finding {
         format!(
             "`{output}` 应为整数却是浮点数：词元 id、标签和下标必须是整数类型（np.argmax、np.argsort 返回的就是；可用 .astype(np.int64) 转换）"
         ),
+    )
+}
+
+/// Two outputs returned in each other's place: on every failing case,
+/// each holds the values the other should.
+fn swapped<'a>(verdicts: impl Iterator<Item = &'a Verdict>) -> Option<(String, String)> {
+    let mut pair = None;
+    for verdict in verdicts {
+        let Verdict::Mismatch { outputs } = verdict else {
+            continue;
+        };
+        let here = outputs.iter().enumerate().find_map(|(i, a)| {
+            outputs[i + 1..]
+                .iter()
+                .find(|b| holds(a, b) && holds(b, a))
+                .map(|b| (a.name.clone(), b.name.clone()))
+        });
+        match (&pair, here) {
+            (_, None) => return None,
+            (None, here) => pair = here,
+            (Some(p), Some(q)) if *p == q => {}
+            _ => return None,
+        }
+    }
+    pair
+}
+
+/// Whether `a` returned the values `b` expects.
+fn holds(a: &OutputFailure, b: &OutputFailure) -> bool {
+    let Some(got) = &a.got else {
+        return false;
+    };
+    let tol = Tolerance {
+        rtol: b.rtol,
+        atol: b.atol,
+    };
+    got.shape() == b.expected.shape() && reals(got).zip(reals(&b.expected)).all(|(g, e)| tol.close(g, e))
+}
+
+fn reals(v: &Value) -> Box<dyn Iterator<Item = f64> + '_> {
+    match v {
+        Value::F64(a) => Box::new(a.iter().copied()),
+        Value::Int(a) => Box::new(a.iter().map(|&x| x as f64)),
+        Value::Bool(a) => Box::new(a.iter().map(|&x| f64::from(u8::from(x)))),
+    }
+}
+
+fn swapped_outputs(a: &str, b: &str, call: &PythonPart) -> Finding {
+    let order = call
+        .returns
+        .iter()
+        .map(|n| n.rsplit('.').next().unwrap_or(n).trim_end_matches("[]"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    mistake(
+        "python_outputs_swapped",
+        format!("`{a}` and `{b}` are swapped: each holds what the other should; return ({order}) in that order"),
+        format!("`{a}` 与 `{b}` 位置颠倒了：各自装着对方应有的值；请按 ({order}) 的顺序返回"),
     )
 }
 
