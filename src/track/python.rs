@@ -616,4 +616,75 @@ mod tests {
         let ints = Value::Int(ArrayD::zeros(IxDyn(&[1, 2])));
         assert_eq!(settled(floats.clone(), ints), floats);
     }
+
+    #[test]
+    fn booleans_count_as_integers_and_one_element_as_a_scalar() {
+        let got = Value::Bool(arr1(&[true, false]).into_dyn());
+        let ints = Value::Int(arr1(&[0i64, 0]).into_dyn());
+        assert_eq!(settled(got, ints), Value::Int(arr1(&[1i64, 0]).into_dyn()));
+        let column = Value::from(Array2::from_elem((1, 1), 2.5));
+        assert_eq!(settled(column, Value::scalar(0.0)), Value::scalar(2.5));
+        // Only one element makes a scalar, and only where a scalar is expected.
+        let two = Value::from(arr1(&[1.0, 2.0]));
+        assert_eq!(settled(two.clone(), Value::scalar(0.0)), two);
+        let one = Value::from(arr1(&[1.0]));
+        assert_eq!(settled(one.clone(), Value::from(arr1(&[0.0]))), one);
+    }
+
+    fn failure(name: &str, got: Value, expected: Value) -> OutputFailure {
+        OutputFailure {
+            name: name.into(),
+            mismatch: Mismatch::Missing,
+            got: Some(got),
+            expected,
+            rtol: 1e-6,
+            atol: 1e-9,
+        }
+    }
+
+    #[test]
+    fn single_precision_needs_every_value_a_float32_and_the_expected_ones_not() {
+        let expected = arr1(&[0.1, 0.2, 0.3, 0.7, 1.0]);
+        let narrowed = expected.mapv(|v| f64::from(v as f32));
+        assert!(single_precision(
+            Some(&Value::from(narrowed.clone())),
+            &Value::from(expected.clone())
+        ));
+        // One float64 value clears it; so does too little evidence (1.0 is
+        // a float32 number in either precision).
+        let mut mixed = narrowed.clone();
+        mixed[0] = 0.1;
+        assert!(!single_precision(
+            Some(&Value::from(mixed)),
+            &Value::from(expected.clone())
+        ));
+        let few = arr1(&[0.1, 1.0, 2.0]);
+        let few_narrowed = few.mapv(|v| f64::from(v as f32));
+        assert!(!single_precision(Some(&Value::from(few_narrowed)), &Value::from(few)));
+    }
+
+    #[test]
+    fn swapped_outputs_need_each_to_hold_the_other_on_every_failing_case() {
+        let labels = Value::Int(arr1(&[0i64, 1, 1]).into_dyn());
+        let centers = Value::from(Array2::from_elem((2, 2), 0.5));
+        let swap = Verdict::Mismatch {
+            outputs: vec![
+                failure("k.labels", centers.clone(), labels.clone()),
+                failure("k.centers", labels.clone(), centers.clone()),
+            ],
+        };
+        assert_eq!(
+            swapped([&swap, &Verdict::Pass].into_iter()),
+            Some(("k.labels".into(), "k.centers".into()))
+        );
+        // A case failing otherwise rules it out.
+        let other = Verdict::Mismatch {
+            outputs: vec![failure(
+                "k.centers",
+                Value::from(Array2::<f64>::zeros((2, 2))),
+                centers.clone(),
+            )],
+        };
+        assert_eq!(swapped([&swap, &other].into_iter()), None);
+    }
 }
