@@ -515,9 +515,11 @@ fn swapped_outputs(a: &str, b: &str, call: &PythonPart) -> Finding {
 }
 
 /// Whether `got` was computed in single precision: every finite value is
-/// a float32 number, at least [`SINGLE_PRECISION_EVIDENCE`] of them where
-/// the expected value is not one. A float64 result is a float32 number by
-/// chance about once in 2^29 (bar integers and the like, which are left out).
+/// a float32 number, and every one of them (at least
+/// [`SINGLE_PRECISION_EVIDENCE`]) that says so is one: a float32 number
+/// whose last 8 bits are not all zero, where a float32 is not expected. A
+/// float64 result is such a number by chance about once in 2^29; a value
+/// like 0, 1 or 0.5 (a zeroed or constant wrong answer) says nothing.
 fn single_precision(got: Option<&Value>, expected: &Value) -> bool {
     let (Some(Value::F64(got)), Value::F64(expected)) = (got, expected) else {
         return false;
@@ -534,11 +536,11 @@ fn single_precision(got: Option<&Value>, expected: &Value) -> bool {
         if !single(g) {
             return false;
         }
-        if e.is_finite() && !single(e) {
+        if (g as f32).to_bits() & 0xFF != 0 && e.is_finite() && !single(e) {
             evidence += 1;
         }
     }
-    evidence >= SINGLE_PRECISION_EVIDENCE
+    evidence > 0 && evidence >= SINGLE_PRECISION_EVIDENCE.min(got.len())
 }
 
 /// See [`single_precision`].
@@ -575,7 +577,7 @@ fn mistake(id: &str, en: String, zh: String) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ndarray::{arr1, Array2, ArrayD, IxDyn};
+    use ndarray::{arr1, Array1, Array2, ArrayD, IxDyn};
 
     fn case(expected: Value) -> Case {
         Case {
@@ -644,23 +646,29 @@ mod tests {
 
     #[test]
     fn single_precision_needs_every_value_a_float32_and_the_expected_ones_not() {
+        let single = |a: &Array1<f64>| Value::from(a.mapv(|v| f64::from(v as f32)));
         let expected = arr1(&[0.1, 0.2, 0.3, 0.7, 1.0]);
-        let narrowed = expected.mapv(|v| f64::from(v as f32));
         assert!(single_precision(
-            Some(&Value::from(narrowed.clone())),
+            Some(&single(&expected)),
             &Value::from(expected.clone())
         ));
-        // One float64 value clears it; so does too little evidence (1.0 is
-        // a float32 number in either precision).
-        let mut mixed = narrowed.clone();
+        // One float64 value clears it.
+        let mut mixed = expected.mapv(|v| f64::from(v as f32));
         mixed[0] = 0.1;
         assert!(!single_precision(
             Some(&Value::from(mixed)),
             &Value::from(expected.clone())
         ));
-        let few = arr1(&[0.1, 1.0, 2.0]);
-        let few_narrowed = few.mapv(|v| f64::from(v as f32));
-        assert!(!single_precision(Some(&Value::from(few_narrowed)), &Value::from(few)));
+        // Zeros, integers and halves are float32 numbers in any precision:
+        // a zeroed or constant wrong answer is not named.
+        let zeros = Value::from(Array1::<f64>::zeros(5));
+        assert!(!single_precision(Some(&zeros), &Value::from(expected.clone())));
+        let coarse = Value::from(arr1(&[0.5, 1.0, 2.0, 0.25, 3.0]));
+        assert!(!single_precision(Some(&coarse), &Value::from(expected)));
+        // A scalar is evidence enough on its own.
+        let loss = arr1(&[0.4837]).into_shape_with_order(()).unwrap();
+        let narrowed = Value::from(loss.mapv(|v| f64::from(v as f32)));
+        assert!(single_precision(Some(&narrowed), &Value::from(loss)));
     }
 
     #[test]
