@@ -383,6 +383,31 @@ fn a_right_answer_in_another_form_passes() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// Correct solutions in the forms candidates write (`tests/alt_solutions_py/
+/// forms/<kata>.<form>.py`, the form said in each file's first line): pure
+/// Python, lists and tuples, other integer dtypes, np.matrix, object arrays,
+/// views, Fortran order, inputs mutated, in-place arguments returned as
+/// well. Each passes a full check.
+#[test]
+fn correct_solutions_in_many_forms_pass() {
+    let dir = python_practice();
+    let mut failures = Vec::new();
+    let forms = sources("tests/alt_solutions_py/forms");
+    assert!(forms.len() >= 40, "{} forms", forms.len());
+    for (stem, source) in &forms {
+        let name = stem.split('.').next().unwrap_or_default();
+        write_py(dir.path(), name, source);
+        let mut out = check(dir.path(), &[name]);
+        if text(&out).contains("timed out") {
+            out = check(dir.path(), &[name]);
+        }
+        if out.status.code() != Some(0) {
+            failures.push(format!("{stem}:\n{}", text(&out)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 /// A form the contract cannot take gets a verdict that names it, in both
 /// languages: float32 arithmetic, one array asked for and a tuple
 /// returned, outputs in each other's place, a library that cannot load.

@@ -371,6 +371,15 @@ def as_array(np, name, value):
             "`%s` is not an array NumPy can convert (%s)" % (name, e),
             "`%s` 不是 NumPy 能转换的数组（%s）" % (name, e),
         )
+    if a.dtype.kind == "O" and a.size > 0:
+        # An object array of rows (np.empty(n, dtype=object) filled with
+        # lists or arrays) is numbers once its items are unpacked.
+        try:
+            unpacked = np.array(a.tolist())
+        except Exception:
+            unpacked = a
+        if unpacked.dtype.kind in "fiub":
+            a = unpacked
     kind = a.dtype.kind
     if kind == "f":
         return a.astype(np.float64)
