@@ -178,9 +178,10 @@ def call(np, module, part, inputs, index):
                 "line": None,
             }
         }, 0
+    positional, keywords = bind(fn, spec["args"], args)
     start = time.perf_counter_ns()
     try:
-        result = fn(*args)
+        result = fn(*positional, **keywords)
     except SystemExit as e:
         exit_now(e)
     except NotImplementedError:
@@ -215,6 +216,24 @@ def call(np, module, part, inputs, index):
     path = os.path.join(REQUEST["results"], "%d-%s.npz" % (index, part))
     np.savez(path, **outputs)
     return {"returned": path}, nanos
+
+
+def bind(fn, specs, args):
+    """The call's arguments: by position, as the stub orders them, unless
+    the function names every one of them in another order (optional ones
+    moved last, `label_smoothing=0.0, ignore_index=None`): then by name."""
+    import inspect
+
+    names = [a.rstrip("?").partition(":")[0] for a in specs]
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        return args, {}
+    by_name = [p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    in_order = [p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if in_order[: len(names)] == names or not set(names) <= set(by_name):
+        return args, {}
+    return [], dict(zip(names, args))
 
 
 def argument(np, spec, inputs):
