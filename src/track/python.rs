@@ -550,12 +550,12 @@ fn float32(output: &str, rtol: f64) -> Finding {
     mistake(
         "python_float32",
         format!(
-            "`{output}` was computed in float32 (every value returned is exactly a float32 number): float32 keeps about \
+            "`{output}` was computed in float32 or narrower (every value returned is exactly a float32 number): float32 keeps about \
              7 significant digits, fewer after cancellation, and the cases are judged in float64 to {rtol:e}·|expected|; \
              keep the arrays float64 (no dtype=np.float32, .astype(np.float32) or np.float32(...))"
         ),
         format!(
-            "`{output}` 是用 float32 计算的（返回的每个值都恰好是 float32 数）：float32 只有约 7 位有效数字，\
+            "`{output}` 是用 float32（或更窄的类型）计算的（返回的每个值都恰好是 float32 数）：float32 只有约 7 位有效数字，\
              相减抵消后更少，而用例按 float64 判定，容差为 {rtol:e}·|期望值|；请保持 float64\
              （不要用 dtype=np.float32、.astype(np.float32) 或 np.float32(...)）"
         ),
