@@ -575,6 +575,24 @@ fn bench_times_python_code_against_the_same_reference() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", flat(&out));
+    // A right answer in another form matches, as in a check: the loss as a
+    // one-element array, dlogits as nested lists.
+    write_py(
+        dir.path(),
+        "softmax_cross_entropy",
+        &edit(
+            &reference("softmax_cross_entropy"),
+            "return float(loss), dlogits",
+            "return np.array([[loss]]), dlogits.tolist()",
+        ),
+    );
+    let out = kata(dir.path())
+        .args(["bench", "softmax_cross_entropy", "--runs", "1", "--scale", "0.05"])
+        .output()
+        .unwrap();
+    let shown = flat(&out);
+    assert_eq!(out.status.code(), Some(0), "{shown}");
+    assert!(!shown.contains("differ"), "{shown}");
 }
 
 /// Words and syntax only a Rust user reads: none may reach a Python user's

@@ -228,6 +228,13 @@ impl Program {
         }
     }
 
+    /// [`Program::settle`] for one call's outputs (`kata bench`).
+    pub fn settle_outputs(&self, got: &mut kata_harness::Outputs, expected: &kata_harness::Outputs) {
+        if let Program::Python(_) = self {
+            python::settle_outputs(got, expected)
+        }
+    }
+
     /// Names mistakes only this track can make (Python: a rebinding where
     /// an in-place update was asked, float token ids).
     pub fn explain(&self, kata: &Kata, cases: &[Case], report: &mut KataReport) {
