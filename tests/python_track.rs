@@ -454,6 +454,22 @@ fn a_form_that_cannot_pass_is_named_plainly() {
     let shown = flat(&check(dir.path(), &["batch_norm", "--lang", "zh"]));
     assert!(shown.contains("`batch_norm` 应只返回一个数组（y）"), "{shown}");
 
+    // New arrays returned where the function must update its arguments.
+    write_py(
+        dir.path(),
+        "adamw",
+        "import numpy as np\n\n\ndef adam_step(p, g, m, v, t, lr, beta1, beta2, eps, weight_decay):\n    \
+         g = g + weight_decay * p\n    m = beta1 * m + (1 - beta1) * g\n    v = beta2 * v + (1 - beta2) * g * g\n    \
+         p = p - lr * (m / (1 - beta1 ** t)) / (np.sqrt(v / (1 - beta2 ** t)) + eps)\n    return p, m, v\n\n\n\
+         def adamw_step(p, g, m, v, t, lr, beta1, beta2, eps, weight_decay):\n    \
+         return adam_step(p * (1 - lr * weight_decay), g, m, v, t, lr, beta1, beta2, eps, 0.0)\n",
+    );
+    let shown = flat(&check(dir.path(), &["adamw"]));
+    assert!(
+        shown.contains("did not change: assign in place") && shown.contains("; a value returned is not read either"),
+        "{shown}"
+    );
+
     // Outputs swapped: named as such, not as float labels.
     let source = edit(
         &reference("kmeans"),

@@ -438,12 +438,18 @@ fn not_in_place(arg: &str, call: &PythonPart) -> Finding {
             format!("请原地赋值：{arg}[:] = …（或 {arg} *= …、{arg} += …）"),
         )
     };
+    // Where the function returns nothing, new arrays returned instead are
+    // never read: a common reading of "update" that deserves saying.
+    let (returned, returned_zh) = match call.returns.is_empty() {
+        true => ("; a value returned is not read either", "；返回的值也不会被读取"),
+        false => ("", ""),
+    };
     mistake(
         NOT_IN_PLACE,
         format!(
-            "`{arg}` did not change: {how}. `{arg} = …` only rebinds the name inside your function, so the caller's array keeps its old values"
+            "`{arg}` did not change: {how}. `{arg} = …` only rebinds the name inside your function, so the caller's array keeps its old values{returned}"
         ),
-        format!("`{arg}` 没有变化：{how_zh}。`{arg} = …` 只是在函数内部重新绑定了名字，调用方的数组仍是旧值"),
+        format!("`{arg}` 没有变化：{how_zh}。`{arg} = …` 只是在函数内部重新绑定了名字，调用方的数组仍是旧值{returned_zh}"),
     )
 }
 
