@@ -446,7 +446,7 @@ fn a_form_that_cannot_pass_is_named_plainly() {
     let shown = flat(&check(dir.path(), &["batch_norm"]));
     assert!(
         shown.contains(
-            "`batch_norm` should return one array (y); it returned a tuple of 3 (shapes (3, 2), (2,), (2,)): \
+            "`batch_norm` should return one array (y); it returned a tuple of 3: an array (3, 2), an array (2,), an array (2,): \
              running_mean and running_var are updated in place, not returned"
         ),
         "{shown}"

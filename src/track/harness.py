@@ -347,17 +347,37 @@ def collect(np, spec, part, result, args):
 
 
 def several(np, spec, part, name, result):
-    """A tuple of arrays of different shapes where one array is asked for:
-    most likely the in-place arguments returned with it."""
+    """A tuple holding an array and more where one array is asked for: the
+    in-place arguments returned with it, or a forward pass's cache."""
     if not isinstance(result, tuple) or len(result) < 2:
         return
-    shapes = [np.shape(v) for v in result if isinstance(v, np.ndarray)]
-    if len(shapes) < 2 or len(set(shapes)) < 2:
+    if not any(isinstance(v, np.ndarray) and v.ndim >= 1 for v in result):
         return
+    try:
+        if np.asarray(result).dtype.kind != "O":
+            return  # rows of one array, as a tuple
+    except Exception:
+        pass
+    def item(v, zh):
+        if isinstance(v, np.ndarray):
+            return ("形状为 %s 的数组" if zh else "an array %s") % (v.shape,)
+        return ("%s" if zh else "a %s") % type(v).__name__
+
     short = name.split(".")[-1]
-    shown = ", ".join(str(s) for s in shapes)
-    en = "`%s` should return one array (%s); it returned a tuple of %d (shapes %s)" % (part, short, len(result), shown)
-    zh = "`%s` 应只返回一个数组（%s）；实际返回了 %d 个值的元组（形状 %s）" % (part, short, len(result), shown)
+    what = "" if short == part else " (%s)" % short
+    what_zh = "" if short == part else "（%s）" % short
+    en = "`%s` should return one array%s; it returned a tuple of %d: %s" % (
+        part,
+        what,
+        len(result),
+        ", ".join(item(v, False) for v in result),
+    )
+    zh = "`%s` 应只返回一个数组%s；实际返回了 %d 个值的元组：%s" % (
+        part,
+        what_zh,
+        len(result),
+        "、".join(item(v, True) for v in result),
+    )
     inplace = list(spec.get("inplace", {}))
     if inplace:
         en += ": %s %s updated in place, not returned" % (" and ".join(inplace), "is" if len(inplace) == 1 else "are")
