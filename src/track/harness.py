@@ -358,6 +358,7 @@ def several(np, spec, part, name, result):
             return  # rows of one array, as a tuple
     except Exception:
         pass
+
     def item(v, zh):
         if isinstance(v, np.ndarray):
             return ("形状为 %s 的数组" if zh else "an array %s") % (v.shape,)

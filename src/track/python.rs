@@ -342,8 +342,10 @@ fn only_element(v: &Value) -> Option<Value> {
 
 /// Names the mistakes of the Python track that no mutant of the reference
 /// makes: an argument rebound where an in-place update was asked (its
-/// output equals the input, unchanged), and reals where integers are
-/// expected. Both are certain when they show, so they come first.
+/// output equals the input, unchanged), two outputs returned in each
+/// other's place, reals where integers are expected, and float32
+/// arithmetic. Each is certain when it shows, so it comes first (one a
+/// part, in that order of precedence).
 pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
     for part in &mut report.parts {
         if part.status != Status::Failed {
