@@ -238,7 +238,11 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
             user: user_result(
                 part,
                 &outputs,
-                calls(&part.name, &mut user_run, runs, practice.track),
+                settled(
+                    &program,
+                    calls(&part.name, &mut user_run, runs, practice.track),
+                    &outputs,
+                ),
                 runs,
             ),
             pytorch: torch
@@ -357,6 +361,15 @@ fn calls(part: &str, output: &mut run::RunOutput, runs: usize, track: Track) -> 
             Some(PartRun::NotRun) | None => "not run: the time limit was reached first".to_string(),
         };
         calls.failure.get_or_insert(why);
+    }
+    calls
+}
+
+/// The calls with their first outputs in the form the judge compares (see
+/// [`track::Program::settle`]).
+fn settled(program: &track::Program, mut calls: Calls, expected: &Outputs) -> Calls {
+    if let Some(got) = calls.first.as_mut() {
+        program.settle_outputs(got, expected);
     }
     calls
 }

@@ -302,9 +302,13 @@ pub fn raised_line(r: &Raised, zh: bool) -> String {
     if let Some(line) = &r.line {
         out += &format!(" (`{line}`)");
     }
-    if !r.message.is_empty() {
+    let message = match (&r.message_zh, zh) {
+        (Some(message), true) => message,
+        _ => &r.message,
+    };
+    if !message.is_empty() {
         out += tr(zh, ": ", "：");
-        out += first_line(&r.message);
+        out += first_line(message);
     }
     out
 }

@@ -110,6 +110,10 @@ pub struct Raised {
     pub exception: String,
     /// Its message.
     pub message: String,
+    /// The message in Chinese, where kata wrote it (the harness's own
+    /// words on what a function returned); Python's are English only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_zh: Option<String>,
     /// `katas/<file>.py:LINE` of the innermost frame in the user's files.
     pub location: Option<String>,
     /// The source line there.

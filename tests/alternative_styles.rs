@@ -77,6 +77,35 @@ fn a_correct_solution_in_another_style_passes_every_kata() {
     );
 }
 
+/// Correct solutions in the forms a Rust candidate writes
+/// (`tests/alt_solutions/forms/<kata>.<form>.rs`, the form said in each
+/// file's first line): iterator chains, std collections, helper functions
+/// and consts, println! output, and results in a non-standard layout
+/// (Fortran order, transposed, permuted axes), which must pass as well.
+#[test]
+fn correct_solutions_in_many_forms_pass() {
+    let dir = practice();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/alt_solutions/forms");
+    let mut forms: Vec<_> = std::fs::read_dir(&root)
+        .expect("the forms folder exists")
+        .map(|e| e.expect("readable").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .collect();
+    forms.sort();
+    assert!(forms.len() >= 10, "{} forms", forms.len());
+    let mut failures = Vec::new();
+    for path in &forms {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let name = stem.split('.').next().unwrap_or_default();
+        write_kata(dir.path(), name, &std::fs::read_to_string(path).expect("UTF-8"));
+        let out = check(dir.path(), &[name]);
+        if out.status.code() != Some(0) {
+            failures.push(format!("{stem}: exit {:?}\n{}", out.status.code(), text(&out)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 #[test]
 fn every_seed_kata_has_an_alternative() {
     let mut covered: Vec<&str> = ALTERNATIVES.iter().map(|(name, _)| *name).collect();

@@ -320,6 +320,195 @@ fn float_token_ids_fail_with_a_clear_message() {
     assert!(shown.contains("holds the right numbers as floats"), "{shown}");
 }
 
+/// Forms of a right answer that NumPy users write and the signature does
+/// not forbid: a scalar as a one-element array (`r.T @ r` on a column,
+/// `keepdims=True`), lists and tuples for arrays, narrower integer dtypes,
+/// in-place updates through `np.copyto` and `out=`, the in-place argument
+/// returned as well. More, one file a form, in `tests/alt_solutions_py/forms/`.
+#[test]
+fn a_right_answer_in_another_form_passes() {
+    let dir = python_practice();
+    let mut failures = Vec::new();
+    let mut run = |name: &str, source: String, what: &str| {
+        write_py(dir.path(), name, &source);
+        let out = check(dir.path(), &[name]);
+        if out.status.code() != Some(0) {
+            failures.push(format!("{name} ({what}):\n{}", text(&out)));
+        }
+    };
+    run(
+        "linear_regression_sgd",
+        edit(
+            &reference("linear_regression_sgd"),
+            "    return 0.5 * residual @ residual / len(y)",
+            "    r = residual.reshape(-1, 1)\n    return r.T @ r / (2 * len(y))",
+        )
+        .replace("mse(xb, yb, w) * len(yb)", "mse(xb, yb, w).item() * len(yb)"),
+        "mse as a (1, 1) array",
+    );
+    run(
+        "softmax_cross_entropy",
+        edit(
+            &reference("softmax_cross_entropy"),
+            "return float(loss), dlogits",
+            "return np.array([loss]), dlogits.tolist()",
+        ),
+        "the loss as a (1,) array, dlogits as nested lists",
+    );
+    run(
+        "moe_router",
+        edit(&reference("moe_router"), "def route(", "def _route(").replace("= route(", "= _route(")
+            + "\n\ndef route(router_logits, k):\n    weights, experts, aux_loss = _route(router_logits, k)\n    \
+               return weights.tolist(), experts.astype(np.uint8), np.array([aux_loss])\n",
+        "experts as uint8, aux_loss as a (1,) array",
+    );
+    run(
+        "adamw",
+        edit(
+            &reference("adamw"),
+            "    p -= lr * m_hat / (np.sqrt(v_hat) + eps)",
+            "    np.subtract(p, lr * m_hat / (np.sqrt(v_hat) + eps), out=p)\n    return p, m, v",
+        ),
+        "p updated with out= and returned as well",
+    );
+    run(
+        "batch_norm",
+        edit(
+            &reference("batch_norm"),
+            "        running_mean[:] = (1 - momentum) * running_mean + momentum * mean",
+            "        np.copyto(running_mean, (1 - momentum) * running_mean + momentum * mean)",
+        ),
+        "np.copyto",
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Correct solutions in the forms candidates write (`tests/alt_solutions_py/
+/// forms/<kata>.<form>.py`, the form said in each file's first line): pure
+/// Python, lists and tuples, other integer dtypes, np.matrix, object arrays,
+/// views, Fortran order, inputs mutated, in-place arguments returned as
+/// well. Each passes a full check.
+#[test]
+fn correct_solutions_in_many_forms_pass() {
+    let dir = python_practice();
+    let mut failures = Vec::new();
+    let forms = sources("tests/alt_solutions_py/forms");
+    assert!(forms.len() >= 40, "{} forms", forms.len());
+    for (stem, source) in &forms {
+        let name = stem.split('.').next().unwrap_or_default();
+        write_py(dir.path(), name, source);
+        let mut out = check(dir.path(), &[name]);
+        if text(&out).contains("timed out") {
+            out = check(dir.path(), &[name]);
+        }
+        if out.status.code() != Some(0) {
+            failures.push(format!("{stem}:\n{}", text(&out)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// A form the contract cannot take gets a verdict that names it, in both
+/// languages: float32 arithmetic, one array asked for and a tuple
+/// returned, outputs in each other's place, a library that cannot load.
+#[test]
+fn a_form_that_cannot_pass_is_named_plainly() {
+    let dir = python_practice();
+    // float32: judged in float64, so the large offset fails; said so.
+    let source = edit(
+        &reference("layer_norm"),
+        "    axes = tuple(",
+        "    x = x.astype(np.float32)\n    axes = tuple(",
+    );
+    write_py(dir.path(), "layer_norm", &source);
+    let out = check(dir.path(), &["layer_norm"]);
+    let shown = flat(&out);
+    assert_eq!(out.status.code(), Some(1), "{shown}");
+    assert!(
+        shown.contains(
+            "This looks like: `layer_norm` was computed in float32 or narrower (every value returned is exactly a float32 number)"
+        ),
+        "{shown}"
+    );
+    let shown = flat(&check(dir.path(), &["layer_norm", "--lang", "zh"]));
+    assert!(
+        shown.contains("`layer_norm` 是用 float32（或更窄的类型）计算的"),
+        "{shown}"
+    );
+
+    // The in-place arguments returned with the one array asked for.
+    let source = edit(
+        &reference("batch_norm"),
+        "    return y\n",
+        "    return y, running_mean, running_var\n",
+    );
+    write_py(dir.path(), "batch_norm", &source);
+    let shown = flat(&check(dir.path(), &["batch_norm"]));
+    assert!(
+        shown.contains(
+            "`batch_norm` should return one array (y); it returned a tuple of 3: an array (3, 2), an array (2,), an array (2,): \
+             running_mean and running_var are updated in place, not returned"
+        ),
+        "{shown}"
+    );
+    let shown = flat(&check(dir.path(), &["batch_norm", "--lang", "zh"]));
+    assert!(shown.contains("`batch_norm` 应只返回一个数组（y）"), "{shown}");
+
+    // New arrays returned where the function must update its arguments.
+    write_py(
+        dir.path(),
+        "adamw",
+        "import numpy as np\n\n\ndef adam_step(p, g, m, v, t, lr, beta1, beta2, eps, weight_decay):\n    \
+         g = g + weight_decay * p\n    m = beta1 * m + (1 - beta1) * g\n    v = beta2 * v + (1 - beta2) * g * g\n    \
+         p = p - lr * (m / (1 - beta1 ** t)) / (np.sqrt(v / (1 - beta2 ** t)) + eps)\n    return p, m, v\n\n\n\
+         def adamw_step(p, g, m, v, t, lr, beta1, beta2, eps, weight_decay):\n    \
+         return adam_step(p * (1 - lr * weight_decay), g, m, v, t, lr, beta1, beta2, eps, 0.0)\n",
+    );
+    let shown = flat(&check(dir.path(), &["adamw"]));
+    assert!(
+        shown.contains("did not change: assign in place") && shown.contains("; a value returned is not read either"),
+        "{shown}"
+    );
+
+    // Outputs swapped: named as such, not as float labels.
+    let source = edit(
+        &reference("kmeans"),
+        "    return labels, centers",
+        "    return centers, labels",
+    );
+    write_py(dir.path(), "kmeans", &source);
+    let shown = flat(&check(dir.path(), &["kmeans"]));
+    assert!(
+        shown.contains("This looks like: `labels` and `centers` are swapped: each holds what the other should; return (labels, centers) in that order"),
+        "{shown}"
+    );
+    assert!(!shown.contains("holds floats where integers are expected"), "{shown}");
+
+    // A library that does not fit in the memory limit (PyTorch needs about
+    // 3 GB of address space), and one that is not installed.
+    let source = format!(
+        "raise ImportError(\"libtorch_cpu.so: failed to map segment from shared object\")\n{}",
+        reference("rope")
+    );
+    write_py(dir.path(), "rope", &source);
+    let shown = flat(&check(dir.path(), &["rope"]));
+    assert!(
+        shown.contains("failed to map segment from shared object (the library does not fit in the kata's memory limit, 2048 MiB of address space; the katas are written with NumPy alone)"),
+        "{shown}"
+    );
+    write_py(
+        dir.path(),
+        "rope",
+        &format!("import kata_no_such_module\n{}", reference("rope")),
+    );
+    let shown = flat(&check(dir.path(), &["rope"]));
+    assert!(
+        shown.contains("No module named 'kata_no_such_module' (kata runs your file with")
+            && shown.contains("which does not have it; the katas need NumPy alone)"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn a_missing_numpy_or_python_is_a_setup_error() {
     let dir = python_practice();
@@ -402,6 +591,24 @@ fn bench_times_python_code_against_the_same_reference() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", flat(&out));
+    // A right answer in another form matches, as in a check: the loss as a
+    // one-element array, dlogits as nested lists.
+    write_py(
+        dir.path(),
+        "softmax_cross_entropy",
+        &edit(
+            &reference("softmax_cross_entropy"),
+            "return float(loss), dlogits",
+            "return np.array([[loss]]), dlogits.tolist()",
+        ),
+    );
+    let out = kata(dir.path())
+        .args(["bench", "softmax_cross_entropy", "--runs", "1", "--scale", "0.05"])
+        .output()
+        .unwrap();
+    let shown = flat(&out);
+    assert_eq!(out.status.code(), Some(0), "{shown}");
+    assert!(!shown.contains("differ"), "{shown}");
 }
 
 /// Words and syntax only a Rust user reads: none may reach a Python user's

@@ -40,7 +40,12 @@ class BadInput(Exception):
 
 
 class BadReturn(Exception):
-    """The function returned something that is not the outputs asked for."""
+    """The function returned something that is not the outputs asked for;
+    said in English and Chinese (`kata check --lang zh`)."""
+
+    def __init__(self, en, zh):
+        Exception.__init__(self, en)
+        self.zh = zh
 
 
 def main():
@@ -167,13 +172,16 @@ def call(np, module, part, inputs, index):
                 "exception": "AttributeError",
                 "message": "%s defines no function `%s` (the stub does; `kata show %s` prints it)"
                 % (REQUEST["shown_file"], part, REQUEST["kata"]),
+                "message_zh": "%s 没有定义函数 `%s`（桩文件里有；`kata show %s` 会显示它）"
+                % (REQUEST["shown_file"], part, REQUEST["kata"]),
                 "location": None,
                 "line": None,
             }
         }, 0
+    positional, keywords = bind(fn, spec["args"], args)
     start = time.perf_counter_ns()
     try:
-        result = fn(*args)
+        result = fn(*positional, **keywords)
     except SystemExit as e:
         exit_now(e)
     except NotImplementedError:
@@ -188,16 +196,44 @@ def call(np, module, part, inputs, index):
     try:
         outputs = collect(np, spec, part, result, args)
     except BadReturn as e:
-        return {"raised": {"exception": "TypeError", "message": str(e), "location": None, "line": None}}, nanos
+        return {
+            "raised": {"exception": "TypeError", "message": str(e), "message_zh": e.zh, "location": None, "line": None}
+        }, nanos
     except MemoryError:
         return {"crash": "out_of_memory"}, nanos
     except Exception as e:
         # Whatever the function returned, reading it must not end the run.
-        message = "the returned value could not be read (%s: %s)" % (type(e).__name__, e)
-        return {"raised": {"exception": "TypeError", "message": message, "location": None, "line": None}}, nanos
+        why = "%s: %s" % (type(e).__name__, e)
+        return {
+            "raised": {
+                "exception": "TypeError",
+                "message": "the returned value could not be read (%s)" % why,
+                "message_zh": "无法读取返回的值（%s）" % why,
+                "location": None,
+                "line": None,
+            }
+        }, nanos
     path = os.path.join(REQUEST["results"], "%d-%s.npz" % (index, part))
     np.savez(path, **outputs)
     return {"returned": path}, nanos
+
+
+def bind(fn, specs, args):
+    """The call's arguments: by position, as the stub orders them, unless
+    the function names every one of them in another order (optional ones
+    moved last, `label_smoothing=0.0, ignore_index=None`): then by name."""
+    import inspect
+
+    names = [a.rstrip("?").partition(":")[0] for a in specs]
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        return args, {}
+    by_name = [p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    in_order = [p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if in_order[: len(names)] == names or not set(names) <= set(by_name):
+        return args, {}
+    return [], dict(zip(names, args))
 
 
 def argument(np, spec, inputs):
@@ -276,18 +312,25 @@ def collect(np, spec, part, result, args):
         values = [result]
     elif len(names) > 1:
         if not isinstance(result, (tuple, list)) or len(result) != len(names):
+            wanted = ", ".join(n.split(".")[-1].rstrip("[]") for n in names)
             raise BadReturn(
                 "`%s` should return a tuple of %d values (%s); it returned %s"
-                % (part, len(names), ", ".join(n.split(".")[-1].rstrip("[]") for n in names), describe(result))
+                % (part, len(names), wanted, describe(result)),
+                "`%s` 应返回 %d 个值的元组（%s）；实际返回的是%s" % (part, len(names), wanted, describe(result, zh=True)),
             )
         values = list(result)
     else:
         values = []
+    if len(names) == 1 and not names[0].endswith("[]"):
+        several(np, spec, part, names[0], result)
     for name, value in zip(names, values):
         if name.endswith("[]"):
             name = name[:-2]
             if not isinstance(value, (tuple, list, np.ndarray)) or (isinstance(value, np.ndarray) and value.ndim == 0):
-                raise BadReturn("`%s` should be a list of arrays; it is %s" % (name, describe(value)))
+                raise BadReturn(
+                    "`%s` should be a list of arrays; it is %s" % (name, describe(value)),
+                    "`%s` 应是数组的列表；实际是%s" % (name, describe(value, zh=True)),
+                )
             for i, item in enumerate(value):
                 outputs["%s.%d" % (name, i)] = as_array(np, "%s.%d" % (name, i), item)
         else:
@@ -303,21 +346,80 @@ def collect(np, spec, part, result, args):
     return outputs
 
 
-def describe(value):
+def several(np, spec, part, name, result):
+    """A tuple holding an array and more where one array is asked for: the
+    in-place arguments returned with it, or a forward pass's cache."""
+    if not isinstance(result, tuple) or len(result) < 2:
+        return
+    if not any(isinstance(v, np.ndarray) and v.ndim >= 1 for v in result):
+        return
+    try:
+        if np.asarray(result).dtype.kind != "O":
+            return  # rows of one array, as a tuple
+    except Exception:
+        pass
+
+    def item(v, zh):
+        if isinstance(v, np.ndarray):
+            return ("形状为 %s 的数组" if zh else "an array %s") % (v.shape,)
+        return ("%s" if zh else "a %s") % type(v).__name__
+
+    short = name.split(".")[-1]
+    what = "" if short == part else " (%s)" % short
+    what_zh = "" if short == part else "（%s）" % short
+    en = "`%s` should return one array%s; it returned a tuple of %d: %s" % (
+        part,
+        what,
+        len(result),
+        ", ".join(item(v, False) for v in result),
+    )
+    zh = "`%s` 应只返回一个数组%s；实际返回了 %d 个值的元组：%s" % (
+        part,
+        what_zh,
+        len(result),
+        "、".join(item(v, True) for v in result),
+    )
+    inplace = list(spec.get("inplace", {}))
+    if inplace:
+        en += ": %s %s updated in place, not returned" % (" and ".join(inplace), "is" if len(inplace) == 1 else "are")
+        zh += "：%s 是原地更新的，不必返回" % "、".join(inplace)
+    raise BadReturn(en, zh)
+
+
+def describe(value, zh=False):
     if isinstance(value, (tuple, list)):
+        if zh:
+            return "长度为 %d 的 %s" % (len(value), type(value).__name__)
         return "a %s of %d" % (type(value).__name__, len(value))
     if value is None:
         return "None"
+    if zh:
+        return "类型为 %s 的值" % type(value).__name__
     return "a value of type %s" % type(value).__name__
 
 
 def as_array(np, name, value):
     if value is None:
-        raise BadReturn("`%s` is None: the function returned nothing for it (a missing `return`?)" % name)
+        raise BadReturn(
+            "`%s` is None: the function returned nothing for it (a missing `return`?)" % name,
+            "`%s` 是 None：函数没有为它返回任何值（漏了 `return`？）" % name,
+        )
     try:
         a = np.asarray(value)
     except Exception as e:
-        raise BadReturn("`%s` is not an array NumPy can convert (%s)" % (name, e))
+        raise BadReturn(
+            "`%s` is not an array NumPy can convert (%s)" % (name, e),
+            "`%s` 不是 NumPy 能转换的数组（%s）" % (name, e),
+        )
+    if a.dtype.kind == "O" and a.size > 0:
+        # An object array of rows (np.empty(n, dtype=object) filled with
+        # lists or arrays) is numbers once its items are unpacked.
+        try:
+            unpacked = np.array(a.tolist())
+        except Exception:
+            unpacked = a
+        if unpacked.dtype.kind in "fiub":
+            a = unpacked
     kind = a.dtype.kind
     if kind == "f":
         return a.astype(np.float64)
@@ -325,7 +427,24 @@ def as_array(np, name, value):
         return a.astype(np.int64)
     if kind == "b":
         return a
-    raise BadReturn("`%s` has dtype %s; return numbers (a float64 or integer array)" % (name, a.dtype))
+    raise BadReturn(
+        "`%s` has dtype %s; return numbers (a float64 or integer array)" % (name, a.dtype),
+        "`%s` 的 dtype 是 %s；请返回数值（float64 或整数数组）" % (name, a.dtype),
+    )
+
+
+def import_hint(e):
+    """Why an import failed, where Python's message does not say."""
+    text = str(e).lower()
+    if any(s in text for s in ("failed to map segment", "cannot allocate memory", "bad_alloc")):
+        # PyTorch alone reserves more address space than a kata's limit.
+        return (
+            " (the library does not fit in the kata's memory limit, %d MiB of address space; "
+            "the katas are written with NumPy alone)" % REQUEST["memory_mb"]
+        )
+    if isinstance(e, ModuleNotFoundError):
+        return " (kata runs your file with %s, which does not have it; the katas need NumPy alone)" % sys.executable
+    return ""
 
 
 def raised(e, signature_of=None):
@@ -339,6 +458,8 @@ def raised(e, signature_of=None):
             location = "katas/%s:%d" % (os.path.basename(path), frame.lineno)
             line = (frame.line or "").strip() or None
     message = str(e)
+    if isinstance(e, ImportError):
+        message += import_hint(e)
     if location is None and signature_of is not None:
         message += " (the function's parameters differ from the stub's; `kata show %s` prints them)" % REQUEST["kata"]
     return {"raised": {"exception": type(e).__name__, "message": message, "location": location, "line": line}}

@@ -221,15 +221,24 @@ impl Program {
 
     /// Brings the outputs to the form the judge compares, where the track
     /// allows more than one (Python: any empty result for an empty one, an
-    /// integer array for a real one).
+    /// integer array for a real one, booleans for integers, a one-element
+    /// array for a scalar).
     pub fn settle(&self, cases: &[Case], output: &mut RunOutput) {
         if let Program::Python(_) = self {
             python::settle(cases, output)
         }
     }
 
+    /// [`Program::settle`] for one call's outputs (`kata bench`).
+    pub fn settle_outputs(&self, got: &mut kata_harness::Outputs, expected: &kata_harness::Outputs) {
+        if let Program::Python(_) = self {
+            python::settle_outputs(got, expected)
+        }
+    }
+
     /// Names mistakes only this track can make (Python: a rebinding where
-    /// an in-place update was asked, float token ids).
+    /// an in-place update was asked, float token ids, float32 arithmetic,
+    /// outputs returned in each other's place).
     pub fn explain(&self, kata: &Kata, cases: &[Case], report: &mut KataReport) {
         if let Program::Python(_) = self {
             python::explain(kata, cases, report)

@@ -15,6 +15,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use kata_harness::{Inputs, Value};
+use ndarray::{ArrayD, IxDyn};
 use ndarray_npy::NpzWriter;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
@@ -22,12 +23,12 @@ use serde_json::json;
 
 use crate::build::write_atomic;
 use crate::catalog::{Kata, Practice};
-use crate::check::{self, Case, KataReport, Status, Verdict};
+use crate::check::{self, Case, KataReport, OutputFailure, Status, Verdict};
 use crate::diagnosis::{Finding, Kind};
 use crate::error::SetupError;
 use crate::fixture;
 use crate::hash::Hasher;
-use crate::judge::Mismatch;
+use crate::judge::{Mismatch, Tolerance};
 use crate::run::{self, Attempt, Crash, Event, Job, Limits, PartRun, Raised, RunOutput};
 use crate::track::{Built, PythonPart};
 
@@ -159,6 +160,7 @@ impl Program {
                 "results": results,
                 "records": records,
                 "marker": marker,
+                "memory_mb": limits.memory_mb,
                 "parts": self.parts,
                 "cases": cases.iter().map(|(index, parts)| json!({"index": index, "parts": parts})).collect::<Vec<_>>(),
             });
@@ -285,37 +287,65 @@ fn part_run(outcome: Outcome, limits: Limits) -> PartRun {
 }
 
 /// Python allows more than one form of a right answer: an empty result
-/// matches an expected empty one whatever its shape or dtype, and integers
-/// where reals are expected are compared as reals. (Reals where integers
-/// are expected stay reals, and fail: token ids must be integers.)
+/// matches an expected empty one whatever its shape or dtype, a
+/// one-element array (`keepdims=True`, `r.T @ r`) is the scalar expected,
+/// integers where reals are expected are compared as reals, and booleans
+/// where integers are expected as 0 and 1. Only the form changes, never a
+/// value. (Reals where integers are expected stay reals, and fail: token
+/// ids must be integers.)
 pub fn settle(cases: &[Case], output: &mut RunOutput) {
     for ((index, part), run) in output.parts.iter_mut() {
         let (PartRun::Returned(outputs), Some(case)) = (run, cases.get(*index)) else {
             continue;
         };
-        let Some(expected) = case.expected.get(part) else {
+        if let Some(expected) = case.expected.get(part) {
+            settle_outputs(outputs, expected);
+        }
+    }
+}
+
+/// [`settle`] for one call's outputs.
+pub fn settle_outputs(outputs: &mut Inputs, expected: &Inputs) {
+    for (name, got) in outputs.0.iter_mut() {
+        let Some(exp) = expected.get(name) else { continue };
+        let empty = |v: &Value| v.shape().iter().product::<usize>() == 0;
+        if empty(got) && empty(exp) {
+            *got = exp.clone();
             continue;
-        };
-        for (name, got) in outputs.0.iter_mut() {
-            let Some(exp) = expected.get(name) else { continue };
-            let empty = |v: &Value| v.shape().iter().product::<usize>() == 0;
-            if empty(got) && empty(exp) {
-                *got = exp.clone();
-                continue;
-            }
-            match (&*got, exp) {
-                (Value::Int(a), Value::F64(_)) => *got = Value::F64(a.mapv(|v| v as f64)),
-                (Value::Bool(a), Value::F64(_)) => *got = Value::F64(a.mapv(|v| f64::from(u8::from(v)))),
-                _ => {}
+        }
+        match (&*got, exp) {
+            (Value::Int(a), Value::F64(_)) => *got = Value::F64(a.mapv(|v| v as f64)),
+            (Value::Bool(a), Value::F64(_)) => *got = Value::F64(a.mapv(|v| f64::from(u8::from(v)))),
+            (Value::Bool(a), Value::Int(_)) => *got = Value::Int(a.mapv(i64::from)),
+            _ => {}
+        }
+        if exp.shape().is_empty() && !got.shape().is_empty() {
+            if let Some(scalar) = only_element(got) {
+                *got = scalar;
             }
         }
     }
 }
 
+/// A one-element array's element, as a 0-d array.
+fn only_element(v: &Value) -> Option<Value> {
+    if v.shape().iter().product::<usize>() != 1 {
+        return None;
+    }
+    let zero = IxDyn(&[]);
+    Some(match v {
+        Value::F64(a) => Value::F64(ArrayD::from_elem(zero, *a.iter().next()?)),
+        Value::Int(a) => Value::Int(ArrayD::from_elem(zero, *a.iter().next()?)),
+        Value::Bool(a) => Value::Bool(ArrayD::from_elem(zero, *a.iter().next()?)),
+    })
+}
+
 /// Names the mistakes of the Python track that no mutant of the reference
 /// makes: an argument rebound where an in-place update was asked (its
-/// output equals the input, unchanged), and reals where integers are
-/// expected. Both are certain when they show, so they come first.
+/// output equals the input, unchanged), two outputs returned in each
+/// other's place, reals where integers are expected, and float32
+/// arithmetic. Each is certain when it shows, so it comes first (one a
+/// part, in that order of precedence).
 pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
     for part in &mut report.parts {
         if part.status != Status::Failed {
@@ -330,6 +360,16 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
             continue;
         };
         let mut found = None;
+        let part_name = part.name.clone();
+        let short = |name: &'_ str| -> String {
+            name.strip_prefix(part_name.as_str())
+                .and_then(|n| n.strip_prefix('.'))
+                .unwrap_or(name)
+                .to_string()
+        };
+        if let Some((a, b)) = swapped(part.cases.iter().map(|c| &c.verdict)) {
+            found = Some(swapped_outputs(&short(&a), &short(&b), call));
+        }
         for (case, input) in part.cases.iter().zip(cases) {
             let Verdict::Mismatch { outputs } = &case.verdict else {
                 continue;
@@ -340,9 +380,16 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
                     break;
                 }
                 if let Mismatch::Dtype { got, expected } = &failure.mismatch {
-                    if got == "float64" && expected == "int64" && found.is_none() {
-                        found = Some(float_integers(&failure.name));
+                    let same_shape = failure.got.as_ref().map(Value::shape) == Some(failure.expected.shape());
+                    if got == "float64" && expected == "int64" && same_shape && found.is_none() {
+                        found = Some(float_integers(&short(&failure.name)));
                     }
+                }
+                if matches!(failure.mismatch, Mismatch::Values(_))
+                    && found.is_none()
+                    && single_precision(failure.got.as_ref(), &failure.expected)
+                {
+                    found = Some(float32(&short(&failure.name), failure.rtol));
                 }
             }
             if found.as_ref().is_some_and(|f: &Finding| f.id == NOT_IN_PLACE) {
@@ -355,7 +402,7 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
         // The diagnosis may already say the same of floats (a pattern, or a
         // catalogued mistake); a rebound argument is news, and comes first.
         let said = |f: &Finding| f.id == "integers_as_floats" || f.id == "token_ids_as_floats";
-        if found.id != NOT_IN_PLACE && part.diagnoses.iter().any(said) {
+        if found.id == FLOAT_INTEGERS && part.diagnoses.iter().any(said) {
             continue;
         }
         part.diagnoses.insert(0, found);
@@ -364,6 +411,7 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
 }
 
 const NOT_IN_PLACE: &str = "python_not_in_place";
+const FLOAT_INTEGERS: &str = "python_float_integers";
 
 /// The argument whose in-place output `name` came back exactly as it went in.
 fn unchanged_argument(call: &PythonPart, got: Option<&Value>, name: &str, inputs: &Inputs) -> Option<String> {
@@ -392,24 +440,136 @@ fn not_in_place(arg: &str, call: &PythonPart) -> Finding {
             format!("请原地赋值：{arg}[:] = …（或 {arg} *= …、{arg} += …）"),
         )
     };
+    // Where the function returns nothing, new arrays returned instead are
+    // never read: a common reading of "update" that deserves saying.
+    let (returned, returned_zh) = match call.returns.is_empty() {
+        true => ("; a value returned is not read either", "；返回的值也不会被读取"),
+        false => ("", ""),
+    };
     mistake(
         NOT_IN_PLACE,
         format!(
-            "`{arg}` did not change: {how}. `{arg} = …` only rebinds the name inside your function, so the caller's array keeps its old values"
+            "`{arg}` did not change: {how}. `{arg} = …` only rebinds the name inside your function, so the caller's array keeps its old values{returned}"
         ),
-        format!("`{arg}` 没有变化：{how_zh}。`{arg} = …` 只是在函数内部重新绑定了名字，调用方的数组仍是旧值"),
+        format!("`{arg}` 没有变化：{how_zh}。`{arg} = …` 只是在函数内部重新绑定了名字，调用方的数组仍是旧值{returned_zh}"),
     )
 }
 
 fn float_integers(output: &str) -> Finding {
     mistake(
-        "python_float_integers",
+        FLOAT_INTEGERS,
         format!(
             "`{output}` holds floats where integers are expected: token ids, labels and indices must have an integer dtype \
              (np.argmax and np.argsort return one; convert with .astype(np.int64))"
         ),
         format!(
             "`{output}` 应为整数却是浮点数：词元 id、标签和下标必须是整数类型（np.argmax、np.argsort 返回的就是；可用 .astype(np.int64) 转换）"
+        ),
+    )
+}
+
+/// Two outputs returned in each other's place: on every failing case,
+/// each holds the values the other should.
+fn swapped<'a>(verdicts: impl Iterator<Item = &'a Verdict>) -> Option<(String, String)> {
+    let mut pair = None;
+    for verdict in verdicts {
+        let Verdict::Mismatch { outputs } = verdict else {
+            continue;
+        };
+        let here = outputs.iter().enumerate().find_map(|(i, a)| {
+            outputs[i + 1..]
+                .iter()
+                .find(|b| holds(a, b) && holds(b, a))
+                .map(|b| (a.name.clone(), b.name.clone()))
+        });
+        match (&pair, here) {
+            (_, None) => return None,
+            (None, here) => pair = here,
+            (Some(p), Some(q)) if *p == q => {}
+            _ => return None,
+        }
+    }
+    pair
+}
+
+/// Whether `a` returned the values `b` expects.
+fn holds(a: &OutputFailure, b: &OutputFailure) -> bool {
+    let Some(got) = &a.got else {
+        return false;
+    };
+    let tol = Tolerance {
+        rtol: b.rtol,
+        atol: b.atol,
+    };
+    got.shape() == b.expected.shape() && reals(got).zip(reals(&b.expected)).all(|(g, e)| tol.close(g, e))
+}
+
+fn reals(v: &Value) -> Box<dyn Iterator<Item = f64> + '_> {
+    match v {
+        Value::F64(a) => Box::new(a.iter().copied()),
+        Value::Int(a) => Box::new(a.iter().map(|&x| x as f64)),
+        Value::Bool(a) => Box::new(a.iter().map(|&x| f64::from(u8::from(x)))),
+    }
+}
+
+fn swapped_outputs(a: &str, b: &str, call: &PythonPart) -> Finding {
+    let order = call
+        .returns
+        .iter()
+        .map(|n| n.rsplit('.').next().unwrap_or(n).trim_end_matches("[]"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    mistake(
+        "python_outputs_swapped",
+        format!("`{a}` and `{b}` are swapped: each holds what the other should; return ({order}) in that order"),
+        format!("`{a}` 与 `{b}` 位置颠倒了：各自装着对方应有的值；请按 ({order}) 的顺序返回"),
+    )
+}
+
+/// Whether `got` was computed in single precision: every finite value is
+/// a float32 number, and every one of them (at least
+/// [`SINGLE_PRECISION_EVIDENCE`]) that says so is one: a float32 number
+/// whose last 8 bits are not all zero, where a float32 is not expected. A
+/// float64 result is such a number by chance about once in 2^29; a value
+/// like 0, 1 or 0.5 (a zeroed or constant wrong answer) says nothing.
+fn single_precision(got: Option<&Value>, expected: &Value) -> bool {
+    let (Some(Value::F64(got)), Value::F64(expected)) = (got, expected) else {
+        return false;
+    };
+    if got.shape() != expected.shape() {
+        return false;
+    }
+    let single = |v: f64| f64::from(v as f32) == v;
+    let mut evidence = 0;
+    for (&g, &e) in got.iter().zip(expected) {
+        if !g.is_finite() {
+            continue;
+        }
+        if !single(g) {
+            return false;
+        }
+        if (g as f32).to_bits() & 0xFF != 0 && e.is_finite() && !single(e) {
+            evidence += 1;
+        }
+    }
+    evidence > 0 && evidence >= SINGLE_PRECISION_EVIDENCE.min(got.len())
+}
+
+/// See [`single_precision`].
+const SINGLE_PRECISION_EVIDENCE: usize = 4;
+
+fn float32(output: &str, rtol: f64) -> Finding {
+    mistake(
+        "python_float32",
+        format!(
+            "`{output}` was computed in float32 or narrower (every value returned is exactly a float32 number): float32 keeps about \
+             7 significant digits, fewer after cancellation, and the cases are judged in float64 to {rtol:e}·|expected|; \
+             keep the arrays float64 (no dtype=np.float32, .astype(np.float32) or np.float32(...))"
+        ),
+        format!(
+            "`{output}` 是用 float32（或更窄的类型）计算的（返回的每个值都恰好是 float32 数）：float32 只有约 7 位有效数字，\
+             相减抵消后更少，而用例按 float64 判定，容差为 {rtol:e}·|期望值|；请保持 float64\
+             （不要用 dtype=np.float32、.astype(np.float32) 或 np.float32(...)）"
         ),
     )
 }
@@ -429,7 +589,7 @@ fn mistake(id: &str, en: String, zh: String) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ndarray::{arr1, Array2, ArrayD, IxDyn};
+    use ndarray::{arr1, Array1, Array2, ArrayD, IxDyn};
 
     fn case(expected: Value) -> Case {
         Case {
@@ -469,5 +629,82 @@ mod tests {
         let floats = Value::from(Array2::<f64>::zeros((1, 2)));
         let ints = Value::Int(ArrayD::zeros(IxDyn(&[1, 2])));
         assert_eq!(settled(floats.clone(), ints), floats);
+    }
+
+    #[test]
+    fn booleans_count_as_integers_and_one_element_as_a_scalar() {
+        let got = Value::Bool(arr1(&[true, false]).into_dyn());
+        let ints = Value::Int(arr1(&[0i64, 0]).into_dyn());
+        assert_eq!(settled(got, ints), Value::Int(arr1(&[1i64, 0]).into_dyn()));
+        let column = Value::from(Array2::from_elem((1, 1), 2.5));
+        assert_eq!(settled(column, Value::scalar(0.0)), Value::scalar(2.5));
+        // Only one element makes a scalar, and only where a scalar is expected.
+        let two = Value::from(arr1(&[1.0, 2.0]));
+        assert_eq!(settled(two.clone(), Value::scalar(0.0)), two);
+        let one = Value::from(arr1(&[1.0]));
+        assert_eq!(settled(one.clone(), Value::from(arr1(&[0.0]))), one);
+    }
+
+    fn failure(name: &str, got: Value, expected: Value) -> OutputFailure {
+        OutputFailure {
+            name: name.into(),
+            mismatch: Mismatch::Missing,
+            got: Some(got),
+            expected,
+            rtol: 1e-6,
+            atol: 1e-9,
+        }
+    }
+
+    #[test]
+    fn single_precision_needs_every_value_a_float32_and_the_expected_ones_not() {
+        let single = |a: &Array1<f64>| Value::from(a.mapv(|v| f64::from(v as f32)));
+        let expected = arr1(&[0.1, 0.2, 0.3, 0.7, 1.0]);
+        assert!(single_precision(
+            Some(&single(&expected)),
+            &Value::from(expected.clone())
+        ));
+        // One float64 value clears it.
+        let mut mixed = expected.mapv(|v| f64::from(v as f32));
+        mixed[0] = 0.1;
+        assert!(!single_precision(
+            Some(&Value::from(mixed)),
+            &Value::from(expected.clone())
+        ));
+        // Zeros, integers and halves are float32 numbers in any precision:
+        // a zeroed or constant wrong answer is not named.
+        let zeros = Value::from(Array1::<f64>::zeros(5));
+        assert!(!single_precision(Some(&zeros), &Value::from(expected.clone())));
+        let coarse = Value::from(arr1(&[0.5, 1.0, 2.0, 0.25, 3.0]));
+        assert!(!single_precision(Some(&coarse), &Value::from(expected)));
+        // A scalar is evidence enough on its own.
+        let loss = arr1(&[0.4837]).into_shape_with_order(()).unwrap();
+        let narrowed = Value::from(loss.mapv(|v| f64::from(v as f32)));
+        assert!(single_precision(Some(&narrowed), &Value::from(loss)));
+    }
+
+    #[test]
+    fn swapped_outputs_need_each_to_hold_the_other_on_every_failing_case() {
+        let labels = Value::Int(arr1(&[0i64, 1, 1]).into_dyn());
+        let centers = Value::from(Array2::from_elem((2, 2), 0.5));
+        let swap = Verdict::Mismatch {
+            outputs: vec![
+                failure("k.labels", centers.clone(), labels.clone()),
+                failure("k.centers", labels.clone(), centers.clone()),
+            ],
+        };
+        assert_eq!(
+            swapped([&swap, &Verdict::Pass].into_iter()),
+            Some(("k.labels".into(), "k.centers".into()))
+        );
+        // A case failing otherwise rules it out.
+        let other = Verdict::Mismatch {
+            outputs: vec![failure(
+                "k.centers",
+                Value::from(Array2::<f64>::zeros((2, 2))),
+                centers.clone(),
+            )],
+        };
+        assert_eq!(swapped([&swap, &other].into_iter()), None);
     }
 }
