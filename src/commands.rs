@@ -166,7 +166,8 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
         report::hanging(0, tags, tags, &kata.tags.join(", "), report::width())
     );
     println!();
-    println!("{}", if zh { &kata.statement_zh } else { &kata.statement }.trim());
+    let statement = if zh { &kata.statement_zh } else { &kata.statement }.trim();
+    print!("{}", report::fit_lines(statement, report::width()));
     println!();
     println!(
         "{}",
@@ -187,7 +188,8 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
     }
     println!();
     println!("{}", pick("Example", "示例").bold());
-    println!("{}", if zh { &kata.example_zh } else { &kata.example }.trim());
+    let example_text = if zh { &kata.example_zh } else { &kata.example }.trim();
+    print!("{}", report::fit_lines(example_text, report::width()));
     let example = practice.fixture_dir(name).join("example.npz");
     if example.is_file() {
         let case = fixture::load_file(&example)?;
@@ -306,6 +308,16 @@ fn check_many(
                 Lang::En => println!("{passed} of {} katas passed", done.len()),
                 Lang::Zh => println!("{} 题中 {passed} 题通过", done.len()),
             }
+        }
+        // A partial pass is not a pass: say so, or it reads like one.
+        if opts.scope() == check::Scope::Partial && done.iter().any(|r| r.status == Status::Passed) {
+            let note = report::tr(
+                lang == Lang::Zh,
+                "This was a partial check (--case, or fewer than 20 random cases): a kata \
+                 counts as passed only after a full check.",
+                "这是部分检查（--case，或随机用例少于 20 个）：只有完整检查通过，这道题才算通过。",
+            );
+            println!("{}", report::wrap(note, report::width(), "").dimmed());
         }
         // After a full pass, what to practise next, as `kata next` picks it.
         if let [r] = &done[..] {

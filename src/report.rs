@@ -377,10 +377,10 @@ fn case_detail(out: &mut String, report: &KataReport, part: &PartReport, case: &
     let label = tr(zh, "inputs:", "输入：");
     // A name stays with its shape or value on a wrapped line.
     let shapes = case.shapes.replace(" (", "\u{a0}(").replace(" = ", "\u{a0}=\u{a0}");
-    out.push_str(&hanging(DETAIL, label, label, &shapes, width).dimmed().to_string());
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
+    // Styled without its newline: a reset after the newline would leave an
+    // empty line on the terminal.
+    let inputs = hanging(DETAIL, label, label, &shapes, width);
+    let _ = writeln!(out, "{}", inputs.trim_end_matches('\n').dimmed());
     if let Verdict::Mismatch { outputs } = &case.verdict {
         for f in outputs {
             output_detail(out, f, &part.name, zh, width);
@@ -766,6 +766,33 @@ fn status_line(mark: &str, name: &str, what: &str, cached: bool, zh: bool, width
         text.replace_range(at..at + suffix.trim_start().len(), &dim);
     }
     format!("{mark} {text}\n")
+}
+
+/// `text` (a statement, an example) with each line wider than `width`
+/// wrapped under its own indentation (a list item's text under its text),
+/// and every other line as it was: statements are written to fit 80
+/// columns, so only a narrower terminal re-wraps them. Code (lines indented
+/// four spaces or more) is kept whole.
+pub fn fit_lines(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if display_width(line) <= width || indent >= 4 {
+            out.push_str(line);
+        } else {
+            let body = &line[indent..];
+            let hang = if body.starts_with("- ") { indent + 2 } else { indent };
+            let options = textwrap::Options::new(width.max(20))
+                .initial_indent(&line[..indent])
+                .subsequent_indent(&line[..hang])
+                .break_words(false)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            let wrapped = textwrap::fill(&protect_paths(&protect_groups(body)), &options);
+            out.push_str(&wrapped.replace('\u{a0}', " ").replace(JOINER, ""));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Columns `text` takes on a terminal (a CJK character takes two).
