@@ -354,7 +354,7 @@ fn start(home: &Practice, args: &InterviewArgs, zh: bool) -> Result<(PathBuf, In
             format!("(seed {seed})").dimmed()
         ),
         true => println!(
-            "{} {id}：{} 题，限时 {} {}",
+            "{} {id}：{} 题，限时 {}{}",
             "面试".bold(),
             katas.len(),
             clock(budget_secs).bold(),
@@ -623,7 +623,13 @@ impl Interview {
             "每次保存都会判定；参考答案在面试结束前保持锁定。",
         );
         let stop = tr(self.zh, ".", "。");
-        session.say(&format!("{intro}\n{}{stop}\n", self.keys_line(session.interactive())));
+        let keys = format!("{}{stop}", self.keys_line(session.interactive()));
+        let width = report::width();
+        session.say(&format!(
+            "{}\n{}\n",
+            report::wrap(intro, width, ""),
+            report::wrap(&keys, width, "")
+        ));
         let used_before = self.state.used_secs;
         let started = Instant::now();
         let used = move || used_before + started.elapsed().as_secs_f64();
@@ -870,7 +876,8 @@ impl Interview {
             return;
         }
         let (cols, rows) = session.size();
-        let head = format!("{}{}\n", self.files(), self.keys_line(true).dimmed());
+        let keys = report::wrap(&self.keys_line(true), cols.max(20), "");
+        let head = format!("{}{}\n", self.files(), keys.dimmed());
         let taken = watch::height(&head, cols) + 2;
         let (shown, cut) = watch::fit_screen(&self.last_verdict, cols, rows.saturating_sub(taken));
         let mut screen = head;

@@ -781,10 +781,10 @@ pub fn fit_lines(text: &str, width: usize) -> String {
             out.push_str(line);
         } else {
             let body = &line[indent..];
-            let hang = if body.starts_with("- ") { indent + 2 } else { indent };
+            let hang = " ".repeat(if body.starts_with("- ") { indent + 2 } else { indent });
             let options = textwrap::Options::new(width.max(20))
                 .initial_indent(&line[..indent])
-                .subsequent_indent(&line[..hang])
+                .subsequent_indent(&hang)
                 .break_words(false)
                 .word_splitter(textwrap::WordSplitter::NoHyphenation);
             let wrapped = textwrap::fill(&protect_paths(&protect_groups(body)), &options);
@@ -1199,6 +1199,31 @@ mod tests {
         assert_eq!(plural(1, "kata"), "1 kata");
         assert_eq!(plural(0, "case"), "0 cases");
         assert_eq!(plural(3, "more line"), "3 more lines");
+    }
+
+    #[test]
+    fn statements_rewrap_only_lines_too_wide_keeping_indents_and_code() {
+        let text = "A short line.\n\
+                    - a list item long enough that it cannot fit in thirty columns\n\
+                    \x20   pub fn layer_norm(x: ArrayViewD<f64>, normalized_shape: &[usize]) -> ArrayD<f64>;\n\
+                    对每一组：mean 为组内均值；var 为 (x − mean)² 的均值，即有偏方差";
+        let fitted = fit_lines(text, 30);
+        let lines: Vec<&str> = fitted.lines().collect();
+        assert_eq!(lines[0], "A short line.");
+        assert!(
+            lines[1].starts_with("- a list item") && lines[2].starts_with("  "),
+            "{fitted}"
+        );
+        let code = lines.iter().find(|l| l.contains("pub fn")).expect("code kept");
+        assert!(code.ends_with("-> ArrayD<f64>;"), "code is kept whole: {fitted}");
+        assert!(
+            lines
+                .iter()
+                .filter(|l| !l.contains("pub fn"))
+                .all(|l| display_width(l) <= 30),
+            "{fitted}"
+        );
+        assert_eq!(fit_lines("fits\n", 80), "fits\n");
     }
 
     #[test]

@@ -647,6 +647,11 @@ fn a_partial_check_never_records_a_pass_and_a_reset_keeps_the_record() {
     ] {
         let out = check(home, args);
         assert_eq!(out.status.code(), Some(0), "those cases pass: {}", text(&out));
+        assert!(
+            text(&out).contains("This was a partial check") && text(&out).contains("only after a full check"),
+            "a partial pass says so: {}",
+            text(&out)
+        );
         assert_eq!(listed(home, "layer_norm"), "edited, not checked", "{args:?}");
         let out = kata(home).args(["solution", "layer_norm"]).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "still locked after {args:?}");
