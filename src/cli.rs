@@ -161,7 +161,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Re-check a kata on every save (keys: h hint, n next kata as `kata next` picks it, l list, q quit).
+    /// Re-check a kata on every save (keys: h hint, n next kata as `kata next` picks it, l list, f full report, q quit).
     Watch(crate::watch::WatchArgs),
     /// A timed mock interview on fresh stubs in .kata/interviews/<time>/.
     Interview(crate::interview::InterviewArgs),

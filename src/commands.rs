@@ -166,7 +166,8 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
         report::hanging(0, tags, tags, &kata.tags.join(", "), report::width())
     );
     println!();
-    println!("{}", if zh { &kata.statement_zh } else { &kata.statement }.trim());
+    let statement = if zh { &kata.statement_zh } else { &kata.statement }.trim();
+    print!("{}", report::fit_lines(statement, report::width()));
     println!();
     println!(
         "{}",
@@ -187,7 +188,8 @@ fn show(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupEr
     }
     println!();
     println!("{}", pick("Example", "示例").bold());
-    println!("{}", if zh { &kata.example_zh } else { &kata.example }.trim());
+    let example_text = if zh { &kata.example_zh } else { &kata.example }.trim();
+    print!("{}", report::fit_lines(example_text, report::width()));
     let example = practice.fixture_dir(name).join("example.npz");
     if example.is_file() {
         let case = fixture::load_file(&example)?;

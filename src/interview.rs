@@ -37,6 +37,7 @@ use crate::cli::Lang;
 use crate::error::SetupError;
 use crate::hash::sha256_hex;
 use crate::history::{self, clock, Ending, InterviewKata, InterviewRecord, Record, Via};
+use crate::list;
 use crate::report;
 use crate::stats;
 use crate::track::Track;
@@ -298,16 +299,19 @@ pub fn run(practice: &Practice, args: &InterviewArgs, color: bool) -> Result<Exi
 fn statement(kata: &Kata, i: usize, reason: Option<&str>, file: &Path, zh: bool) -> String {
     let title = if zh { &kata.title_zh } else { &kata.title };
     let mut out = format!("{}. {} — {title}\n", i + 1, kata.name.bold());
-    let why = match reason {
-        Some(reason) => format!("{}, {} min; {reason}", kata.difficulty, kata.minutes),
-        None => format!("{}, {} min", kata.difficulty, kata.minutes),
+    let level = list::difficulty(kata.difficulty, zh);
+    let why = match (reason, zh) {
+        (Some(reason), false) => format!("{level}, {} min; {reason}", kata.minutes),
+        (None, false) => format!("{level}, {} min", kata.minutes),
+        (Some(reason), true) => format!("{level}，{} 分钟；{reason}", kata.minutes),
+        (None, true) => format!("{level}，{} 分钟", kata.minutes),
     };
-    out.push_str(&report::wrap(&why, 74, "   "));
+    out.push_str(&report::wrap(&why, report::width().saturating_sub(3).min(74), "   "));
     out.push('\n');
     out.push_str(&format!("   {} {}\n", tr(zh, "Edit", "编辑"), shown_path(file).bold()));
-    // Statements are written to fit 80 columns as they are.
-    out.push_str(if zh { &kata.statement_zh } else { &kata.statement }.trim());
-    out.push('\n');
+    // Statements are written to fit 80 columns: a narrower terminal re-wraps them.
+    let text = if zh { &kata.statement_zh } else { &kata.statement }.trim();
+    out.push_str(&report::fit_lines(text, report::width()));
     out
 }
 
@@ -350,7 +354,7 @@ fn start(home: &Practice, args: &InterviewArgs, zh: bool) -> Result<(PathBuf, In
             format!("(seed {seed})").dimmed()
         ),
         true => println!(
-            "{} {id}：{} 题，限时 {} {}",
+            "{} {id}：{} 题，限时 {}{}",
             "面试".bold(),
             katas.len(),
             clock(budget_secs).bold(),
@@ -618,7 +622,14 @@ impl Interview {
             "Every save is checked; the reference solutions stay locked until the end.",
             "每次保存都会判定；参考答案在面试结束前保持锁定。",
         );
-        session.say(&format!("{intro}\n{}.\n", self.keys_line(session.interactive())));
+        let stop = tr(self.zh, ".", "。");
+        let keys = format!("{}{stop}", self.keys_line(session.interactive()));
+        let width = report::width();
+        session.say(&format!(
+            "{}\n{}\n",
+            report::wrap(intro, width, ""),
+            report::wrap(&keys, width, "")
+        ));
         let used_before = self.state.used_secs;
         let started = Instant::now();
         let used = move || used_before + started.elapsed().as_secs_f64();
@@ -865,7 +876,8 @@ impl Interview {
             return;
         }
         let (cols, rows) = session.size();
-        let head = format!("{}{}\n", self.files(), self.keys_line(true).dimmed());
+        let keys = report::wrap(&self.keys_line(true), cols.max(20), "");
+        let head = format!("{}{}\n", self.files(), keys.dimmed());
         let taken = watch::height(&head, cols) + 2;
         let (shown, cut) = watch::fit_screen(&self.last_verdict, cols, rows.saturating_sub(taken));
         let mut screen = head;

@@ -382,10 +382,10 @@ fn case_detail(out: &mut String, report: &KataReport, part: &PartReport, case: &
     let label = tr(zh, "inputs:", "输入：");
     // A name stays with its shape or value on a wrapped line.
     let shapes = case.shapes.replace(" (", "\u{a0}(").replace(" = ", "\u{a0}=\u{a0}");
-    out.push_str(&hanging(DETAIL, label, label, &shapes, width).dimmed().to_string());
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
+    // Styled without its newline: a reset after the newline would leave an
+    // empty line on the terminal.
+    let inputs = hanging(DETAIL, label, label, &shapes, width);
+    let _ = writeln!(out, "{}", inputs.trim_end_matches('\n').dimmed());
     if let Verdict::Mismatch { outputs } = &case.verdict {
         for f in outputs {
             output_detail(out, f, &part.name, zh, width);
@@ -771,6 +771,33 @@ fn status_line(mark: &str, name: &str, what: &str, cached: bool, zh: bool, width
         text.replace_range(at..at + suffix.trim_start().len(), &dim);
     }
     format!("{mark} {text}\n")
+}
+
+/// `text` (a statement, an example) with each line wider than `width`
+/// wrapped under its own indentation (a list item's text under its text),
+/// and every other line as it was: statements are written to fit 80
+/// columns, so only a narrower terminal re-wraps them. Code (lines indented
+/// four spaces or more) is kept whole.
+pub fn fit_lines(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if display_width(line) <= width || indent >= 4 {
+            out.push_str(line);
+        } else {
+            let body = &line[indent..];
+            let hang = " ".repeat(if body.starts_with("- ") { indent + 2 } else { indent });
+            let options = textwrap::Options::new(width.max(20))
+                .initial_indent(&line[..indent])
+                .subsequent_indent(&hang)
+                .break_words(false)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            let wrapped = textwrap::fill(&protect_paths(&protect_groups(body)), &options);
+            out.push_str(&wrapped.replace('\u{a0}', " ").replace(JOINER, ""));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Columns `text` takes on a terminal (a CJK character takes two).
@@ -1177,6 +1204,31 @@ mod tests {
         assert_eq!(plural(1, "kata"), "1 kata");
         assert_eq!(plural(0, "case"), "0 cases");
         assert_eq!(plural(3, "more line"), "3 more lines");
+    }
+
+    #[test]
+    fn statements_rewrap_only_lines_too_wide_keeping_indents_and_code() {
+        let text = "A short line.\n\
+                    - a list item long enough that it cannot fit in thirty columns\n\
+                    \x20   pub fn layer_norm(x: ArrayViewD<f64>, normalized_shape: &[usize]) -> ArrayD<f64>;\n\
+                    对每一组：mean 为组内均值；var 为 (x − mean)² 的均值，即有偏方差";
+        let fitted = fit_lines(text, 30);
+        let lines: Vec<&str> = fitted.lines().collect();
+        assert_eq!(lines[0], "A short line.");
+        assert!(
+            lines[1].starts_with("- a list item") && lines[2].starts_with("  "),
+            "{fitted}"
+        );
+        let code = lines.iter().find(|l| l.contains("pub fn")).expect("code kept");
+        assert!(code.ends_with("-> ArrayD<f64>;"), "code is kept whole: {fitted}");
+        assert!(
+            lines
+                .iter()
+                .filter(|l| !l.contains("pub fn"))
+                .all(|l| display_width(l) <= 30),
+            "{fitted}"
+        );
+        assert_eq!(fit_lines("fits\n", 80), "fits\n");
     }
 
     #[test]

@@ -353,11 +353,29 @@ pub fn stats(practice: &Practice, json: bool, zh: bool) -> Result<ExitCode, Setu
     }
     let now = history::now().0;
     let time = |t: Option<f64>| t.map_or("—".to_string(), |t| clock(t.round() as u64));
+    let heads = match zh {
+        false => ["KATA", "CHECKS", "PASSES", "BEST", "MEDIAN", "LAST", "TREND"],
+        true => ["题目", "检查", "通过", "最快", "中位数", "上次练习", "趋势"],
+    };
+    // Padded by display width: a Chinese character takes two columns.
+    let pad = |text: &str, width: usize, right: bool| {
+        let fill = " ".repeat(width.saturating_sub(report::display_width(text)));
+        match right {
+            true => format!("{fill}{text}"),
+            false => format!("{text}{fill}"),
+        }
+    };
     println!(
         "{}",
         format!(
-            "{:<28} {:>6} {:>6} {:>6} {:>6} {:<11} {}",
-            "KATA", "CHECKS", "PASSES", "BEST", "MEDIAN", "LAST", "TREND"
+            "{} {} {} {} {} {} {}",
+            pad(heads[0], 28, false),
+            pad(heads[1], 6, true),
+            pad(heads[2], 6, true),
+            pad(heads[3], 6, true),
+            pad(heads[4], 6, true),
+            pad(heads[5], 11, false),
+            heads[6]
         )
         .bold()
     );
@@ -368,11 +386,7 @@ pub fn stats(practice: &Practice, json: bool, zh: bool) -> Result<ExitCode, Setu
             (Some(t), false) => format!("{} ago", span(now.saturating_sub(t), false)),
             (Some(t), true) => format!("{}前", span(now.saturating_sub(t), true)),
         };
-        // Padded by display width: a Chinese character takes two columns.
-        let last = format!(
-            "{last}{}",
-            " ".repeat(11usize.saturating_sub(report::display_width(&last)))
-        );
+        let last = pad(&last, 11, false);
         println!(
             "{:<28} {:>6} {:>6} {:>6} {:>6} {last} {}",
             r.kata,
@@ -398,11 +412,11 @@ pub fn stats(practice: &Practice, json: bool, zh: bool) -> Result<ExitCode, Setu
             }
         ),
         true => format!(
-            "BEST 与 MEDIAN：模拟面试中首次通过所用的时间。TREND：含这道题的最近 {TREND} 次面试，\
+            "最快与中位数：模拟面试中首次通过所用的时间。趋势：含这道题的最近 {TREND} 次面试，\
              从旧到新，▁ 最快，█ 最慢，× 未通过。记录在 {log}：{interviews} 次面试、{checks} 次检查{}。",
             match stubs {
                 0 => String::new(),
-                n => format!("，其中 {n} 次是对未动过的桩代码（不算练习，不计入 CHECKS）"),
+                n => format!("，其中 {n} 次是对未动过的存根（不算练习，不计入“检查”）"),
             }
         ),
     };

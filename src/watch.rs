@@ -475,14 +475,26 @@ impl Outcome {
     pub fn human_in(&self, zh: bool, user_file: Option<&str>) -> String {
         match self {
             Outcome::Judged(r) => report::human_in(r, zh, user_file),
-            Outcome::Missing(path) => format!(
-                "{} {} is missing (deleted?)\n  Save it again (or `kata reset` restores the stub); still watching.\n",
-                "✗".red().bold(),
-                path.display()
-            ),
+            Outcome::Missing(path) => match zh {
+                false => format!(
+                    "{} {} is missing (deleted?)\n  Save it again (or `kata reset` restores the stub); still watching.\n",
+                    "✗".red().bold(),
+                    path.display()
+                ),
+                true => format!(
+                    "{} {} 不见了（被删除了？）\n  请重新保存（或用 `kata reset` 恢复存根）；仍在监视。\n",
+                    "✗".red().bold(),
+                    path.display()
+                ),
+            },
             Outcome::Error(e) => format!(
-                "{} {e}\n(still watching: fix it and save again)\n",
-                "kata: error:".red().bold()
+                "{} {e}\n{}\n",
+                "kata: error:".red().bold(),
+                pick(
+                    zh,
+                    "(still watching: fix it and save again)",
+                    "（仍在监视：改正后再保存一次）"
+                )
             ),
         }
     }
@@ -686,8 +698,9 @@ struct Watch<'a> {
     names: Vec<String>,
     current: String,
     zh: bool,
-    /// The last verdict's report, as printed in full.
-    verdict: Option<String>,
+    /// The last verdict, rendered anew at each draw so that it wraps at the
+    /// terminal's width of the moment (a resize re-wraps it).
+    verdict: Option<Shown>,
     /// Whether it passed.
     passed: bool,
     /// `l` shows the list; `l` again hides it.
@@ -696,7 +709,23 @@ struct Watch<'a> {
     checks: u64,
 }
 
+/// A verdict on screen: when it came, what it was, and a note about it.
+struct Shown {
+    /// The time of day of the verdict, `21:50:23`.
+    time: String,
+    outcome: Outcome,
+    /// Said under the report (the history could not be written).
+    note: String,
+}
+
 impl Watch<'_> {
+    /// The last verdict's report in full, wrapped at the terminal's width.
+    fn verdict_text(&self) -> Option<String> {
+        self.verdict
+            .as_ref()
+            .map(|v| format!("{}\n{}{}", rule(&v.time, 60).dimmed(), v.outcome.human(self.zh), v.note))
+    }
+
     /// Starts checking the current kata, stopping a check under way.
     fn start_check(&mut self, session: &Session, checker: &Arc<Checker>) {
         if let Some(old) = self.judging.take() {
@@ -730,7 +759,7 @@ impl Watch<'_> {
     /// Takes a verdict; returns what to print after it (without a terminal).
     fn verdict(&mut self, checked: Checked) -> String {
         self.judging = None;
-        let mut text = checked.outcome.human(self.zh);
+        let mut note = String::new();
         if let Outcome::Judged(report) = &checked.outcome {
             let logged = history::record_checks(
                 self.practice,
@@ -740,11 +769,16 @@ impl Watch<'_> {
                 Scope::Full,
             );
             if let Err(e) = logged {
-                text.push_str(&format!("(not logged to the history: {e})\n"));
+                note = format!("(not logged to the history: {e})\n");
             }
         }
         self.passed = checked.outcome.passed();
-        self.verdict = Some(format!("{}\n{text}", rule(&time_of_day(), 60).dimmed()));
+        let text = checked.outcome.human(self.zh) + &note;
+        self.verdict = Some(Shown {
+            time: time_of_day(),
+            outcome: checked.outcome,
+            note,
+        });
         text
     }
 
@@ -758,8 +792,10 @@ impl Watch<'_> {
         let next = stats::next_after(self.practice, &self.names, &self.current);
         match (self.passed, &next, interactive) {
             (true, Some(next), true) => text.push_str(&format!(
-                "{} {}\n",
+                "{}{}{}\n",
                 pick(self.zh, "Passed!", "通过！").green().bold(),
+                // A full-width `！` has its own space.
+                pick(self.zh, " ", ""),
                 match self.zh {
                     false => format!("Next: {} (n for it, q to quit)", next.kata),
                     true => format!("下一题：{}（n 切换，q 退出）", next.kata),
@@ -796,7 +832,8 @@ impl Watch<'_> {
         let header = self.header();
         let footer = self.footer(true, false);
         let taken = height(&header, cols) + height(&footer, cols) + 2;
-        let (verdict, cut) = fit_screen(self.verdict.as_deref().unwrap_or(""), cols, rows.saturating_sub(taken));
+        let verdict = self.verdict_text().unwrap_or_default();
+        let (verdict, cut) = fit_screen(&verdict, cols, rows.saturating_sub(taken));
         let mut text = header;
         text.push_str(&verdict);
         if cut > 0 {
@@ -895,8 +932,8 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
                 }
             }
             Event::Key('f') => {
-                if let Some(full) = &watch.verdict {
-                    session.say(full);
+                if let Some(full) = watch.verdict_text() {
+                    session.say(&full);
                 }
             }
             Event::Resize => {

@@ -258,7 +258,7 @@ fn misplaced_punctuation(text: &str) -> Option<String> {
     let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || "（）".contains(c);
     (1..chars.len())
         .find(|&i| {
-            (cjk(chars[i - 1]) && ":;".contains(chars[i])) || ("：；，。".contains(chars[i - 1]) && chars[i] == ' ')
+            (cjk(chars[i - 1]) && ":;.!".contains(chars[i])) || ("：；，。！".contains(chars[i - 1]) && chars[i] == ' ')
         })
         .map(|i| chars[i.saturating_sub(20)..(i + 10).min(chars.len())].iter().collect())
 }
@@ -310,4 +310,51 @@ fn kata_lang_sets_the_language_and_chinese_reads_as_chinese() {
     assert!(next.contains("下一题练") && !next.contains("Practise"), "{next}");
     let stats = zh(&["stats"]);
     assert!(stats.contains("次面试") && !stats.contains("Logged in"), "{stats}");
+    // The table's headings too, aligned on the rows below by display width.
+    let head = stats.lines().next().unwrap_or_default();
+    assert!(
+        head.starts_with("题目") && head.contains("趋势") && !stats.contains("TREND"),
+        "{stats}"
+    );
+    let row = stats.lines().nth(1).unwrap_or_default();
+    assert_eq!(
+        head.find("检查").map(|i| head[..i + "检查".len()].width()),
+        Some(row[..35].width()),
+        "{stats}"
+    );
+}
+
+/// `text` without its colour escapes.
+fn uncoloured(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("\x1b[") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 2..];
+        let end = tail
+            .find(|c: char| c.is_ascii_alphabetic())
+            .map_or(tail.len(), |i| i + 1);
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn colours_change_no_line_of_a_report_in_either_language() {
+    let dir = practice();
+    write_kata(dir.path(), "layer_norm", &layer_norm_with("y += 1.0;\n    y"));
+    for lang in ["en", "zh"] {
+        let plain = text(&check(dir.path(), &["layer_norm", "--lang", lang]));
+        // --color always wins over NO_COLOR.
+        let out = kata(dir.path())
+            .args(["check", "layer_norm", "--lang", lang, "--color", "always"])
+            .output()
+            .expect("kata runs");
+        assert_eq!(out.status.code(), Some(1));
+        let coloured = text(&out);
+        assert!(coloured.contains("\x1b["), "{coloured}");
+        // Not an empty line after the dimmed inputs, nor any other change.
+        assert_eq!(uncoloured(&coloured), plain, "{lang}");
+    }
 }

@@ -409,6 +409,12 @@ fn in_chinese_the_countdown_turns_yellow_near_the_end_and_the_scorecard_follows(
     term.wait_raw("面试", 1);
     term.wait_raw("：1 题，限时 ", 1);
     term.wait_raw("按键：h 提示（按两次）", 1);
+    term.wait_raw("q 结束（按两次）。", 1);
+    let out = term.raw();
+    assert!(
+        out.contains("简单，15 分钟；你选的题") && !out.contains("easy"),
+        "{out}"
+    );
     term.wait_screen("剩余 0:09", |rows| rows.iter().any(|r| r.contains("剩余 0:09")));
     assert_eq!(yellow(&term, "剩余 0:09"), Some(false), "not yet near the end");
     // The last fifth of the clock: 2 of 10 seconds.
@@ -478,6 +484,35 @@ fn watch_on_a_terminal_in_chinese_toggles_the_list_and_runs_out_of_hints() {
     term.resize(60, 20);
     term.wait_screen("a redraw at 60 columns", |rows| {
         rows[0].starts_with("kata watch layer_norm") && rows.iter().any(|r| r.contains("h 提示"))
+    });
+    term.key("q");
+    assert_eq!(term.finish(), Some(1));
+    assert!(term.cooked());
+}
+
+#[test]
+fn watch_rewraps_its_report_at_the_new_width_when_the_terminal_is_resized() {
+    let dir = practice();
+    let home = dir.path();
+    fs::write(home.join("katas/layer_norm.rs"), wrong_layer_norm()).unwrap();
+    let mut term = Term::spawn(home, &["watch", "layer_norm"], 100, 40, false);
+    let example = |rows: &[String]| rows.iter().position(|r| r.contains("✗ example:"));
+    term.wait_screen("the failing report", |rows| example(rows).is_some());
+    let rows = term.rows();
+    let at = example(&rows).unwrap();
+    assert!(
+        rows[at].contains("(100.0%)"),
+        "one line at 100 columns:\n{}",
+        rows.join("\n")
+    );
+    // At 50 columns the line no longer fits: it is wrapped between words,
+    // under its own indentation, not cut mid-word by the terminal.
+    // (The screen is cut to 50 columns at once; the redraw wraps.)
+    term.resize(50, 40);
+    term.wait_screen("the report wrapped at 50 columns", |rows| {
+        example(rows).is_some_and(|at| {
+            !rows[at].contains("(100.0%)") && rows[at + 1].starts_with("      ") && rows[at + 1].contains("(100.0%)")
+        })
     });
     term.key("q");
     assert_eq!(term.finish(), Some(1));
