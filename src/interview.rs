@@ -286,6 +286,7 @@ pub fn run(practice: &Practice, args: &InterviewArgs, color: bool) -> Result<Exi
         queue: VecDeque::new(),
         interrupted: None,
         last_verdict: String::new(),
+        hints_shown: String::new(),
         ids: 0,
         cols: 80,
     };
@@ -516,6 +517,10 @@ struct Interview {
     interrupted: Option<usize>,
     /// The last verdict in full (`f` shows it).
     last_verdict: String,
+    /// The hints revealed since the interview (re)started, kept under the
+    /// verdict at every redraw: each cost 20 points, and the next verdict
+    /// would wipe them otherwise.
+    hints_shown: String,
     ids: u64,
     /// The terminal's width, for rules.
     cols: usize,
@@ -694,7 +699,15 @@ impl Interview {
                 Event::Key('h') => {
                     if confirmed('h', &mut armed) {
                         let text = self.hint(focus, session.size().0)?;
-                        session.say(&text);
+                        if session.interactive() {
+                            // Said once: h past the last hint adds nothing.
+                            if !self.hints_shown.ends_with(&text) {
+                                self.hints_shown.push_str(&text);
+                            }
+                            self.show_verdict(&session, "", focus);
+                        } else {
+                            session.say(&text);
+                        }
                     } else {
                         armed = Some(('h', Instant::now()));
                         let name = &names[focus];
@@ -878,13 +891,14 @@ impl Interview {
         let (cols, rows) = session.size();
         let keys = report::wrap(&self.keys_line(true), cols.max(20), "");
         let head = format!("{}{}\n", self.files(), keys.dimmed());
-        let taken = watch::height(&head, cols) + 2;
+        let taken = watch::height(&head, cols) + watch::height(&self.hints_shown, cols) + 2;
         let (shown, cut) = watch::fit_screen(&self.last_verdict, cols, rows.saturating_sub(taken));
         let mut screen = head;
         screen.push_str(&shown);
         if cut > 0 {
             screen.push_str(&watch::more_lines(cut, cols, self.zh));
         }
+        screen.push_str(&self.hints_shown);
         session.clear();
         session.say(&screen);
         self.show_status(session, focus);

@@ -707,6 +707,9 @@ struct Watch<'a> {
     list: bool,
     judging: Option<Judging>,
     checks: u64,
+    /// The hints asked for the current kata, kept under the footer at every
+    /// redraw (a verdict arriving just after `h` would wipe them otherwise).
+    hints: String,
 }
 
 /// A verdict on screen: when it came, what it was, and a note about it.
@@ -831,7 +834,7 @@ impl Watch<'_> {
         let (cols, rows) = session.size();
         let header = self.header();
         let footer = self.footer(true, false);
-        let taken = height(&header, cols) + height(&footer, cols) + 2;
+        let taken = height(&header, cols) + height(&footer, cols) + height(&self.hints, cols) + 2;
         let verdict = self.verdict_text().unwrap_or_default();
         let (verdict, cut) = fit_screen(&verdict, cols, rows.saturating_sub(taken));
         let mut text = header;
@@ -840,6 +843,7 @@ impl Watch<'_> {
             text.push_str(&more_lines(cut, cols, self.zh));
         }
         text.push_str(&self.footer(true, cut > 0));
+        text.push_str(&self.hints);
         session.clear();
         session.say(&text);
         if self.judging.is_some() {
@@ -873,6 +877,7 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
         list: false,
         judging: None,
         checks: 0,
+        hints: String::new(),
     };
     watch.start_check(&session, &checker);
     loop {
@@ -890,6 +895,7 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
                 if let Some(other) = saved.first().filter(|_| !saved.contains(&watch.current)) {
                     watch.current = other.clone();
                     watch.verdict = None;
+                    watch.hints.clear();
                 }
                 watch.start_check(&session, &checker);
             }
@@ -912,12 +918,21 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
                     Ok(kata) => reveal_hint(practice, &kata, zh, session.size().0)?,
                     Err(e) => format!("kata: error: {e}\n"),
                 };
-                session.say(&text);
+                if session.interactive() {
+                    // Said once: pressing h again past the last hint adds nothing.
+                    if !watch.hints.ends_with(&text) {
+                        watch.hints.push_str(&text);
+                    }
+                    watch.draw(&session);
+                } else {
+                    session.say(&text);
+                }
             }
             Event::Key('n') => match stats::next_after(practice, &names, &watch.current) {
                 Some(next) => {
                     watch.current = next.kata;
                     watch.verdict = None;
+                    watch.hints.clear();
                     watch.passed = false;
                     watch.start_check(&session, &checker);
                 }

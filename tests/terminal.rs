@@ -383,6 +383,16 @@ fn the_countdown_stays_on_one_line_and_verdicts_fit_the_screen_across_resizes() 
     // f prints the full report; its re-run line names the interview's folder.
     term.key("f");
     term.wait_raw("re-run: kata check --dir .kata/interviews/", 1);
+
+    // A hint (it cost 20 points) stays on screen when the next verdict comes.
+    term.resize(100, 40);
+    term.key("hh");
+    let hint = |rows: &[String]| rows.iter().any(|r| r.contains("Hint 1/3 (layer_norm)"));
+    term.wait_screen("the hint", hint);
+    fs::write(room.join("katas/layer_norm.rs"), wrong_layer_norm() + "// again\n").unwrap();
+    term.wait_screen("the next verdict, the hint kept", |rows| {
+        rows.iter().any(|r| r.starts_with("── layer_norm · check 2 · ")) && hint(rows)
+    });
     term.key("qq");
     assert_eq!(term.finish(), Some(1));
 }
@@ -471,15 +481,19 @@ fn watch_on_a_terminal_in_chinese_toggles_the_list_and_runs_out_of_hints() {
     term.wait_screen("the list", listed);
     term.key("l");
     term.wait_screen("the list closed", |rows| !listed(rows));
+    let shown = |rows: &[String], text: &str| rows.iter().filter(|r| r.contains(text)).count();
     term.key("hhh");
-    term.wait_raw("这是最后一条提示", 1);
+    term.wait_screen("the last hint", |rows| shown(rows, "这是最后一条提示") == 1);
     term.key("h");
-    term.wait_raw("layer_norm 没有更多提示了：3 条都已看过", 1);
-    assert_eq!(
-        term.raw().matches("提示 3/3").count(),
-        1,
-        "the last hint is not repeated"
-    );
+    term.wait_screen("no more hints", |rows| {
+        shown(rows, "layer_norm 没有更多提示了：3 条都已看过") == 1
+    });
+    assert_eq!(shown(&term.rows(), "提示 3/3"), 1, "the last hint is not repeated");
+    // A verdict arriving after the hints keeps them under it.
+    fs::write(dir.path().join("katas/layer_norm.rs"), wrong_layer_norm()).unwrap();
+    term.wait_screen("the new verdict, the hints kept", |rows| {
+        shown(rows, "✗ example") == 1 && shown(rows, "提示 1/3") == 1 && shown(rows, "提示 3/3") == 1
+    });
     // A resize redraws the screen from its header down, at the new size.
     term.resize(60, 20);
     term.wait_screen("a redraw at 60 columns", |rows| {
