@@ -150,9 +150,10 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
     let kata = practice.load(name)?;
     let reference = kata_reference::find(name).ok_or_else(|| SetupError::NoReference(name.to_string()))?;
     let draw = reference.bench_case.ok_or_else(|| {
-        SetupError::Usage(format!(
-            "`{name}` has no bench case yet (a `bench_case` in its reference's cases.rs)"
-        ))
+        SetupError::usage(
+            format!("`{name}` has no bench case yet (a `bench_case` in its reference's cases.rs)"),
+            format!("`{name}` 还没有计时用例（参考实现 cases.rs 中的 `bench_case`）"),
+        )
     })?;
     let runs = opts.runs.max(1) as usize;
     let mut rng = Rng::seed_from_u64(check::default_seed(name));
@@ -227,10 +228,16 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
         let mut expected = calls(&part.name, &mut reference_run, runs, Track::Rust);
         let (Some(outputs), None) = (expected.first.take(), &expected.failure) else {
             let why = expected.failure.unwrap_or_default();
-            return Err(SetupError::Usage(format!(
-                "{name}: the reference failed on the bench case in `{}` ({why}); this is a bug in kata",
-                part.name
-            )));
+            return Err(SetupError::usage(
+                format!(
+                    "{name}: the reference failed on the bench case in `{}` ({why}); this is a bug in kata",
+                    part.name
+                ),
+                format!(
+                    "{name}：参考实现在 `{}` 的计时用例上出错（{why}）；这是 kata 的缺陷",
+                    part.name
+                ),
+            ));
         };
         results.push(PartBench {
             name: part.name.clone(),
@@ -313,10 +320,16 @@ fn build_reference(
     }
     match build::build(&shadow, kata, deps, cache, opts)? {
         Built::Program(program) => Ok(program),
-        Built::CompileError(text) => Err(SetupError::Toolchain(format!(
-            "the reference of `{}` does not compile in release mode; this is a bug in kata:\n{text}",
-            kata.name
-        ))),
+        Built::CompileError(text) => Err(SetupError::toolchain(
+            format!(
+                "the reference of `{}` does not compile in release mode; this is a bug in kata:\n{text}",
+                kata.name
+            ),
+            format!(
+                "`{}` 的参考实现在 release 模式下无法编译；这是 kata 的缺陷：\n{text}",
+                kata.name
+            ),
+        )),
     }
 }
 

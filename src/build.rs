@@ -94,7 +94,12 @@ pub fn ensure_deps(cache: &Path, quiet: bool) -> Result<Deps, SetupError> {
         .stdout(Stdio::piped())
         .stderr(if quiet { Stdio::null() } else { Stdio::inherit() })
         .spawn()
-        .map_err(|e| SetupError::Toolchain(format!("cannot run cargo ({e}); install Rust from https://rustup.rs")))?;
+        .map_err(|e| {
+            SetupError::toolchain(
+                format!("cannot run cargo ({e}); install Rust from https://rustup.rs"),
+                format!("无法运行 cargo（{e}）；请从 https://rustup.rs 安装 Rust"),
+            )
+        })?;
     let mut externs = BTreeMap::new();
     let stdout = child.stdout.take().expect("stdout is piped");
     for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -122,17 +127,26 @@ pub fn ensure_deps(cache: &Path, quiet: bool) -> Result<Deps, SetupError> {
     }
     let status = child
         .wait()
-        .map_err(|e| SetupError::Toolchain(format!("cargo did not finish: {e}")))?;
+        .map_err(|e| SetupError::toolchain(format!("cargo did not finish: {e}"), format!("cargo 没有正常结束：{e}")))?;
     if !status.success() || externs.len() != EXTERNS.len() {
-        return Err(SetupError::Toolchain(format!(
-            "building the dependencies failed (cargo in {}); is the network reachable for crates.io?",
-            dir.display()
-        )));
+        return Err(SetupError::toolchain(
+            format!(
+                "building the dependencies failed (cargo in {}); is the network reachable for crates.io?",
+                dir.display()
+            ),
+            format!(
+                "构建依赖失败（在 {} 中运行 cargo）；能否连上 crates.io？",
+                dir.display()
+            ),
+        ));
     }
     // The folder cargo put them in, as its messages say (a `build.target`
     // in a cargo config adds a level, for one).
     let Some(deps_dir) = externs.values().next().and_then(|p| p.parent()).map(Path::to_path_buf) else {
-        return Err(SetupError::Toolchain("cargo named no dependency it built".into()));
+        return Err(SetupError::toolchain(
+            "cargo named no dependency it built",
+            "cargo 没有报告它构建的任何依赖",
+        ));
     };
     let deps = Deps { externs, deps_dir, key };
     let json = serde_json::to_string_pretty(&deps).expect("plain data");
@@ -271,9 +285,12 @@ pub fn build(
         cmd.arg("--extern").arg(format!("{name}={}", path.display()));
     }
     cmd.arg("-o").arg(&program).arg(&main_rs);
-    let output = cmd
-        .output()
-        .map_err(|e| SetupError::Toolchain(format!("cannot run rustc ({e}); install Rust from https://rustup.rs")))?;
+    let output = cmd.output().map_err(|e| {
+        SetupError::toolchain(
+            format!("cannot run rustc ({e}); install Rust from https://rustup.rs"),
+            format!("无法运行 rustc（{e}）；请从 https://rustup.rs 安装 Rust"),
+        )
+    })?;
     if !output.status.success() {
         let text = String::from_utf8_lossy(&output.stderr).into_owned();
         return Ok(Built::CompileError(explain_compile_error(text, &main_rs, &main)));

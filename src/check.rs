@@ -245,10 +245,16 @@ pub fn gather_cases(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Re
         let mut expected = BTreeMap::new();
         for part in &kata.parts {
             let fault = |why: String| {
-                SetupError::Usage(format!(
-                    "{}: the reference cannot run random case {index} of seed {seed} ({why}); this is a bug in kata",
-                    kata.name
-                ))
+                SetupError::usage(
+                    format!(
+                        "{}: the reference cannot run random case {index} of seed {seed} ({why}); this is a bug in kata",
+                        kata.name
+                    ),
+                    format!(
+                        "{}：参考实现无法运行种子 {seed} 的随机用例 {index}（{why}）；这是 kata 的缺陷",
+                        kata.name
+                    ),
+                )
             };
             let outputs = match run_quietly(|| reference.reference.run(&part.name, &inputs)) {
                 Some(Ok(outputs)) => outputs,
@@ -273,14 +279,18 @@ pub fn gather_cases(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Re
                 .collect();
             let random = match opts.random_cases {
                 0 => String::new(),
-                1 => ", random-0".to_string(),
-                n => format!(", random-0 … random-{}", n - 1),
+                1 => "random-0".to_string(),
+                n => format!("random-0 … random-{}", n - 1),
             };
-            return Err(SetupError::Usage(format!(
-                "kata `{}` has no case `{only}`; its cases are {}{random}",
-                kata.name,
-                fixtures.join(", ")
-            )));
+            let all = |comma: &str| {
+                let mut all = fixtures.clone();
+                all.extend((!random.is_empty()).then_some(random.as_str()));
+                all.join(comma)
+            };
+            return Err(SetupError::usage(
+                format!("kata `{}` has no case `{only}`; its cases are {}", kata.name, all(", ")),
+                format!("题目 `{}` 没有用例 `{only}`；它的用例有 {}", kata.name, all("、")),
+            ));
         }
         cases.retain(|c| &c.name == only);
     }

@@ -49,6 +49,28 @@ pub enum Lang {
     Zh,
 }
 
+impl Command {
+    /// The language the command speaks, its errors too: its `--lang`, or
+    /// `KATA_LANG` for the commands without one.
+    pub fn lang(&self) -> Lang {
+        match self {
+            Command::List { lang, .. }
+            | Command::Show { lang, .. }
+            | Command::Check { lang, .. }
+            | Command::Hint { lang, .. }
+            | Command::Bench { lang, .. }
+            | Command::Stats { lang, .. }
+            | Command::Next { lang, .. } => *lang,
+            Command::Watch(args) => args.lang,
+            Command::Interview(args) => args.lang,
+            _ => std::env::var("KATA_LANG")
+                .ok()
+                .and_then(|v| Lang::from_str(&v, true).ok())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {

@@ -28,21 +28,36 @@ use crate::verify;
 pub fn run(cli: Cli) -> ExitCode {
     let color = use_color(cli.color);
     colored::control::set_override(color);
+    let zh = cli.command.lang() == Lang::Zh;
+    // No space after a full-width colon.
+    let error = format!(
+        "{}{}",
+        report::tr(zh, "kata: error:", "kata：错误：").red().bold(),
+        report::tr(zh, " ", "")
+    );
     let result = panic::catch_unwind(AssertUnwindSafe(|| dispatch(cli, color)));
     if let Some(e) = crate::output::take_error() {
-        eprintln!("{} cannot write to standard output: {e}", "kata: error:".red().bold());
+        eprintln!(
+            "{error}{}{e}",
+            report::tr(zh, "cannot write to standard output: ", "无法写入标准输出：")
+        );
         return ExitCode::from(2);
     }
     match result {
         Ok(Ok(code)) => code,
         Ok(Err(e)) => {
-            eprintln!("{} {e}", "kata: error:".red().bold());
+            eprintln!("{error}{}", e.shown(zh));
             ExitCode::from(2)
         }
         Err(_) => {
             eprintln!(
-                "{} an internal error occurred; please report it with the command you ran",
-                "kata:".red().bold()
+                "{} {}",
+                "kata:".red().bold(),
+                report::tr(
+                    zh,
+                    "an internal error occurred; please report it with the command you ran",
+                    "发生了内部错误；请连同你运行的命令一起报告"
+                )
             );
             ExitCode::from(2)
         }
@@ -430,23 +445,29 @@ fn solution(practice: &Practice, name: &str, force: bool) -> Result<ExitCode, Se
     let reference = kata_reference::find(name).ok_or_else(|| SetupError::NoReference(name.to_string()))?;
     let gate = crate::interview::solution_gate(practice, name);
     if let (crate::interview::SolutionGate::Locked(id), false) = (&gate, force) {
-        return Err(SetupError::Usage(format!(
-            "the solution of `{name}` unlocks when interview {id} ends\n  (`kata interview --resume`, then q), or use --force"
-        )));
+        return Err(SetupError::usage(
+            format!(
+                "the solution of `{name}` unlocks when interview {id} ends\n  (`kata interview --resume`, then q), or use --force"
+            ),
+            format!("`{name}` 的参考答案在面试 {id} 结束后解锁\n  （`kata interview --resume`，再按 q），或使用 --force"),
+        ));
     }
     let passed = gate == crate::interview::SolutionGate::Unlocked
         || State::load(practice).katas.get(name).is_some_and(|k| k.ever_passed);
     if !passed && !force {
-        return Err(SetupError::Usage(format!(
-            "the solution of `{name}` unlocks once `kata check {name}` passes (or use --force)"
-        )));
+        return Err(SetupError::usage(
+            format!("the solution of `{name}` unlocks once `kata check {name}` passes (or use --force)"),
+            format!("`{name}` 的参考答案在 `kata check {name}` 通过后解锁（或使用 --force）"),
+        ));
     }
     let source = match practice.track {
         Track::Rust => reference.solution_source,
-        Track::Python => practice
-            .track
-            .solution(name)
-            .ok_or_else(|| SetupError::Usage(format!("this build of kata has no Python solution of `{name}`")))?,
+        Track::Python => practice.track.solution(name).ok_or_else(|| {
+            SetupError::usage(
+                format!("this build of kata has no Python solution of `{name}`"),
+                format!("这个版本的 kata 没有 `{name}` 的 Python 参考答案"),
+            )
+        })?,
     };
     print!("{source}");
     Ok(ExitCode::SUCCESS)

@@ -66,18 +66,85 @@ pub enum SetupError {
         /// The system's message.
         message: String,
     },
-    /// A tool the check needs (cargo, rustc) is missing or failed.
-    #[error("{0}")]
-    Toolchain(String),
+    /// A tool the check needs (cargo, rustc, Python) is missing or failed.
+    #[error("{}", .0.en)]
+    Toolchain(Said),
     /// The binary has no reference for a described kata.
     #[error("kata `{0}` has a description but this build of kata has no reference for it; update kata")]
     NoReference(String),
     /// Anything else the user must fix before a check can run.
-    #[error("{0}")]
-    Usage(String),
+    #[error("{}", .0.en)]
+    Usage(Said),
+}
+
+/// A message written in English and Chinese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    /// In English.
+    pub en: String,
+    /// In Chinese.
+    pub zh: String,
 }
 
 impl SetupError {
+    /// A usage problem, said in both languages.
+    pub fn usage(en: impl Into<String>, zh: impl Into<String>) -> SetupError {
+        SetupError::Usage(Said {
+            en: en.into(),
+            zh: zh.into(),
+        })
+    }
+
+    /// A missing or failing tool, said in both languages.
+    pub fn toolchain(en: impl Into<String>, zh: impl Into<String>) -> SetupError {
+        SetupError::Toolchain(Said {
+            en: en.into(),
+            zh: zh.into(),
+        })
+    }
+
+    /// The error as shown, in Chinese when `zh` (messages that come from
+    /// elsewhere, a TOML parser's or the system's, stay as they were said).
+    pub fn shown(&self, zh: bool) -> String {
+        if !zh {
+            return self.to_string();
+        }
+        match self {
+            SetupError::UnknownKata { name, suggestions } => {
+                let hint = match &suggestions[..] {
+                    [] => "；`kata list` 列出全部题目".to_string(),
+                    [one] => format!("；你是不是想找 `{one}`？"),
+                    many => format!("；你是不是想找其中之一：{}？", many.join("、")),
+                };
+                format!("没有名为 `{name}` 的题目{hint}")
+            }
+            SetupError::BadName(name) => format!("`{name}` 不是题目名（题目名只用 a-z、0-9 和 _）"),
+            SetupError::NotAPracticeFolder(path) => format!(
+                "{} 不是练习文件夹（它需要 katas/Cargo.toml 和 fixtures/）；`kata init DIR` 可以新建一个",
+                path.display()
+            ),
+            SetupError::NoPracticeFolder(path) => format!(
+                "在 {} 及其上级目录中找不到练习文件夹（找的是与 katas/Cargo.toml 或 kata.toml 同在的 fixtures/）；\
+                 请在练习文件夹内运行，或传入 --dir，或用 `kata init DIR` 新建一个",
+                path.display()
+            ),
+            SetupError::NotUtf8 { path, offset } => {
+                format!("{}：不是 UTF-8 文本（偏移 {offset} 处的字节无效）", path.display())
+            }
+            SetupError::NoReference(name) => {
+                format!("题目 `{name}` 有描述文件，但这个版本的 kata 没有它的参考实现；请更新 kata")
+            }
+            SetupError::Usage(said) | SetupError::Toolchain(said) => said.zh.clone(),
+            SetupError::Toml { .. }
+            | SetupError::Description { .. }
+            | SetupError::Fixture { .. }
+            | SetupError::Io { .. } => {
+                // "path:line: message": the message is the parser's or the system's.
+                self.to_string()
+            }
+        }
+    }
+
     /// An I/O error on `path`.
     pub fn io(path: &Path, e: std::io::Error) -> SetupError {
         SetupError::Io {

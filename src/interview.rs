@@ -258,16 +258,23 @@ pub fn run(practice: &Practice, args: &InterviewArgs, color: bool) -> Result<Exi
     let (room, state, fresh) = match (args.resume, unfinished) {
         (true, Some((room, state))) => (room, state, false),
         (true, None) => {
-            return Err(SetupError::Usage(
-                "there is no unfinished interview to resume; `kata interview` starts one".into(),
+            return Err(SetupError::usage(
+                "there is no unfinished interview to resume; `kata interview` starts one",
+                "没有未完成的面试可以继续；`kata interview` 会开始一场新的",
             ))
         }
         (false, Some((_, state))) => {
-            return Err(SetupError::Usage(format!(
-                "interview {} is not finished ({} left):\n  `kata interview --resume` continues it (q there ends it)",
-                state.id,
-                clock(state.remaining().ceil() as u64)
-            )))
+            let left = clock(state.remaining().ceil() as u64);
+            return Err(SetupError::usage(
+                format!(
+                    "interview {} is not finished ({left} left):\n  `kata interview --resume` continues it (q there ends it)",
+                    state.id
+                ),
+                format!(
+                    "面试 {} 尚未结束（剩余 {left}）：\n  `kata interview --resume` 可以继续（在其中按 q 结束）",
+                    state.id
+                ),
+            ));
         }
         (false, None) => {
             let (room, state) = start(&home, args, zh)?;
@@ -391,10 +398,13 @@ fn pick(home: &Practice, args: &InterviewArgs, seed: u64) -> Result<(Vec<Kata>, 
         let reasons = vec![chosen.to_string(); katas.len()];
         return Ok((katas, reasons));
     }
-    let difficulty = match &args.difficulty {
-        Some(d) => Some(Difficulty::try_from(d.clone()).map_err(SetupError::Usage)?),
-        None => None,
-    };
+    let difficulty =
+        match &args.difficulty {
+            Some(d) => Some(Difficulty::try_from(d.clone()).map_err(|en| {
+                SetupError::usage(en, format!("未知的难度 {d:?}，应为 \"easy\"、\"medium\" 或 \"hard\""))
+            })?),
+            None => None,
+        };
     let mut candidates: Vec<Kata> = home
         .load_all()?
         .into_iter()
@@ -402,10 +412,10 @@ fn pick(home: &Practice, args: &InterviewArgs, seed: u64) -> Result<(Vec<Kata>, 
         .filter(|k| args.tag.as_ref().is_none_or(|t| k.tags.contains(t)))
         .collect();
     if candidates.is_empty() {
-        return Err(SetupError::Usage(match &args.tag {
-            Some(tag) => format!("no kata has the tag `{tag}`{}", stats::known_tags(home)),
-            None => "no kata matches that difficulty".into(),
-        }));
+        return Err(match &args.tag {
+            Some(tag) => stats::no_such_tag(home, tag),
+            None => SetupError::usage("no kata matches that difficulty", "没有符合该难度的题目"),
+        });
     }
     // The shuffle decides only between katas the history ranks equally.
     candidates.shuffle(&mut rand_chacha::ChaCha8Rng::seed_from_u64(seed));
@@ -462,11 +472,10 @@ fn write_room(home: &Practice, katas: &[Kata]) -> Result<(PathBuf, String), Setu
     };
     let files = home.track.practice_files();
     for rel in shared {
-        let bytes = files
-            .iter()
-            .find(|(p, _)| p == rel)
-            .map(|(_, b)| *b)
-            .ok_or_else(|| SetupError::Usage(format!("{rel} is not built in")))?;
+        let bytes =
+            files.iter().find(|(p, _)| p == rel).map(|(_, b)| *b).ok_or_else(|| {
+                SetupError::usage(format!("{rel} is not built in"), format!("{rel} 没有内置在 kata 中"))
+            })?;
         write(rel, bytes)?;
     }
     let mut lib = String::from(

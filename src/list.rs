@@ -103,13 +103,7 @@ pub fn run(practice: &Practice, tag: Option<&str>, json: bool, zh: bool) -> Resu
     if let Some(tag) = tag {
         katas.retain(|k| k.tags.iter().any(|t| t == tag));
         if katas.is_empty() {
-            let mut tags: Vec<String> = practice.load_all()?.into_iter().flat_map(|k| k.tags).collect();
-            tags.sort();
-            tags.dedup();
-            return Err(SetupError::Usage(format!(
-                "no kata has the tag `{tag}`; the tags are {}",
-                tags.join(", ")
-            )));
+            return Err(crate::stats::no_such_tag(practice, tag));
         }
     }
     let state = State::load(practice);

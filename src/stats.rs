@@ -427,9 +427,9 @@ pub fn stats(practice: &Practice, json: bool, zh: bool) -> Result<ExitCode, Setu
     Ok(ExitCode::SUCCESS)
 }
 
-/// ` (tags: a, b, c)`: the tags the practice folder's katas carry, to
-/// follow an unknown tag's error.
-pub fn known_tags(practice: &Practice) -> String {
+/// The error for a tag no kata carries, with the tags the practice
+/// folder's katas do carry.
+pub fn no_such_tag(practice: &Practice, tag: &str) -> SetupError {
     let mut tags: Vec<String> = practice
         .load_all()
         .unwrap_or_default()
@@ -438,10 +438,22 @@ pub fn known_tags(practice: &Practice) -> String {
         .collect();
     tags.sort();
     tags.dedup();
-    match tags.is_empty() {
-        true => String::new(),
-        false => format!(" (tags: {})", tags.join(", ")),
-    }
+    let (known, known_zh) = match tags.is_empty() {
+        true => (String::new(), String::new()),
+        false => (
+            format!(" (tags: {})", tags.join(", ")),
+            format!("（标签有：{}）", tags.join("、")),
+        ),
+    };
+    SetupError::usage(
+        format!("no kata has the tag `{tag}`{known}"),
+        format!("没有题目带标签 `{tag}`{known_zh}"),
+    )
+}
+
+/// The error for a practice folder without katas.
+pub fn no_katas() -> SetupError {
+    SetupError::usage("this practice folder has no katas", "这个练习文件夹里没有题目")
 }
 
 /// `katas` in the order to practise them, as `kata next` ranks them.
@@ -469,15 +481,12 @@ pub fn next(practice: &Practice, json: bool, tag: Option<&str>, zh: bool) -> Res
     if let Some(tag) = tag {
         katas.retain(|k| k.tags.iter().any(|t| t == tag));
         if katas.is_empty() {
-            return Err(SetupError::Usage(format!(
-                "no kata has the tag `{tag}`{}",
-                known_tags(practice)
-            )));
+            return Err(no_such_tag(practice, tag));
         }
     }
     let queue = ranked(practice, katas);
     let Some(first) = queue.first() else {
-        return Err(SetupError::Usage("this practice folder has no katas".into()));
+        return Err(no_katas());
     };
     if json {
         let value = serde_json::json!({ "next": first, "queue": queue });

@@ -401,12 +401,21 @@ fn watch_files(
     };
     // Batching would hold a save for up to twice the timeout.
     let config = Config::default().with_timeout(DEBOUNCE).with_batch_mode(false);
-    let mut debouncer = new_debouncer_opt::<_, RecommendedWatcher>(config, handler)
-        .map_err(|e| SetupError::Usage(format!("cannot watch files for changes: {e}")))?;
+    let mut debouncer = new_debouncer_opt::<_, RecommendedWatcher>(config, handler).map_err(|e| {
+        SetupError::usage(
+            format!("cannot watch files for changes: {e}"),
+            format!("无法监视文件的改动：{e}"),
+        )
+    })?;
     debouncer
         .watcher()
         .watch(dir, RecursiveMode::NonRecursive)
-        .map_err(|e| SetupError::Usage(format!("cannot watch {} for changes: {e}", dir.display())))?;
+        .map_err(|e| {
+            SetupError::usage(
+                format!("cannot watch {} for changes: {e}", dir.display()),
+                format!("无法监视 {} 的改动：{e}", dir.display()),
+            )
+        })?;
     Ok(debouncer)
 }
 
@@ -860,7 +869,7 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
         // The kata `kata next` names.
         None => match stats::next_after(practice, &names, "") {
             Some(pick) => pick.kata,
-            None => return Err(SetupError::Usage("this practice folder has no katas".into())),
+            None => return Err(stats::no_katas()),
         },
     };
     let zh = args.lang == Lang::Zh;

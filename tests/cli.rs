@@ -168,6 +168,43 @@ fn an_unknown_kata_gets_suggestions_and_exit_2() {
 }
 
 #[test]
+fn usage_errors_are_said_in_chinese_under_lang_zh_or_kata_lang() {
+    let dir = practice();
+    let out = check(dir.path(), &["layernorm", "--lang", "zh"]);
+    assert_eq!(out.status.code(), Some(2));
+    let t = text(&out);
+    assert!(
+        t.contains("kata：错误：没有名为 `layernorm` 的题目；你是不是想找其中之一：layer_norm"),
+        "{t}"
+    );
+    let out = check(dir.path(), &["layer_norm", "--case", "nosuch", "--lang", "zh"]);
+    let t = text(&out);
+    assert!(
+        t.contains("没有用例 `nosuch`；它的用例有 example、") && t.contains("、random-0 … random-19"),
+        "{t}"
+    );
+    // A command without --lang follows KATA_LANG.
+    let out = kata(dir.path())
+        .args(["solution", "layer_norm"])
+        .env("KATA_LANG", "zh")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out).contains("`layer_norm` 的参考答案在 `kata check layer_norm` 通过后解锁"),
+        "{}",
+        text(&out)
+    );
+    // And English otherwise.
+    let out = kata(dir.path()).args(["solution", "layer_norm"]).output().unwrap();
+    assert!(
+        text(&out).contains("kata: error: the solution of `layer_norm` unlocks once"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
 fn reset_saves_the_users_file_first() {
     let dir = practice();
     write_kata(dir.path(), "layer_norm", "// my precious attempt\n");

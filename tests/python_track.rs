@@ -528,6 +528,12 @@ fn a_missing_numpy_or_python_is_a_setup_error() {
     assert!(flat(&out).contains("NumPy is not installed"), "{}", text(&out));
     assert!(flat(&out).contains("-m pip install numpy"), "{}", text(&out));
     let out = kata(dir.path())
+        .env("KATA_PYTHON", &fake)
+        .args(["check", "layer_norm", "--lang", "zh"])
+        .output()
+        .unwrap();
+    assert!(flat(&out).contains("没有安装 NumPy：请用"), "{}", text(&out));
+    let out = kata(dir.path())
         .env("KATA_PYTHON", dir.path().join("no-such-python"))
         .args(["check", "layer_norm"])
         .output()

@@ -30,8 +30,8 @@ def record(obj):
     RECORDS.flush()
 
 
-def setup_error(message):
-    record({"setup_error": message})
+def setup_error(message, message_zh):
+    record({"setup_error": message, "setup_error_zh": message_zh})
     sys.exit(0)
 
 
@@ -56,7 +56,9 @@ def main():
     if sys.version_info < (3, 9):
         setup_error(
             "Python %d.%d is too old for kata: install Python 3.9 or newer, "
-            "or point KATA_PYTHON at one" % sys.version_info[:2]
+            "or point KATA_PYTHON at one" % sys.version_info[:2],
+            "Python %d.%d 对 kata 来说太旧了：请安装 Python 3.9 或更新版本，"
+            "或让 KATA_PYTHON 指向它" % sys.version_info[:2],
         )
     # A syntax error is the track's compile error, shown as Python shows it,
     # before any case runs.
@@ -71,13 +73,17 @@ def main():
     except ImportError:
         setup_error(
             "NumPy is not installed for %s: install it with `%s -m pip install numpy` "
-            "(or point KATA_PYTHON at a Python that has it)" % (sys.executable, sys.executable)
+            "(or point KATA_PYTHON at a Python that has it)" % (sys.executable, sys.executable),
+            "%s 没有安装 NumPy：请用 `%s -m pip install numpy` 安装"
+            "（或让 KATA_PYTHON 指向装有它的 Python）" % (sys.executable, sys.executable),
         )
     version = tuple(int(p) for p in numpy.__version__.split(".")[:2] if p.isdigit())
     if version < (1, 24):
         setup_error(
             "NumPy %s is too old for kata: install 1.24 or newer with "
-            "`%s -m pip install -U numpy`" % (numpy.__version__, sys.executable)
+            "`%s -m pip install -U numpy`" % (numpy.__version__, sys.executable),
+            "NumPy %s 对 kata 来说太旧了：请用 `%s -m pip install -U numpy` 安装 1.24 或更新版本"
+            % (numpy.__version__, sys.executable),
         )
     # The user's folder comes first, so `from prelude import Linear` works
     # and the harness's own folder is never searched.

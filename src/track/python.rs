@@ -69,12 +69,20 @@ impl Interpreter {
 
     /// The setup error for an interpreter that cannot be started.
     fn missing(&self, e: std::io::Error) -> SetupError {
-        SetupError::Toolchain(format!(
-            "cannot run `{}` ({e}): the Python track needs Python 3.9 or newer with NumPy 1.24 or newer; \
-             install them (e.g. `sudo apt install python3 python3-pip` then `python3 -m pip install numpy`), \
-             or point KATA_PYTHON at an interpreter that has them",
-            self.path.display()
-        ))
+        SetupError::toolchain(
+            format!(
+                "cannot run `{}` ({e}): the Python track needs Python 3.9 or newer with NumPy 1.24 or newer; \
+                 install them (e.g. `sudo apt install python3 python3-pip` then `python3 -m pip install numpy`), \
+                 or point KATA_PYTHON at an interpreter that has them",
+                self.path.display()
+            ),
+            format!(
+                "无法运行 `{}`（{e}）：Python 练习需要 Python 3.9 或更新版本以及 NumPy 1.24 或更新版本；\
+                 请安装它们（例如 `sudo apt install python3 python3-pip`，再 `python3 -m pip install numpy`），\
+                 或让 KATA_PYTHON 指向装有它们的解释器",
+                self.path.display()
+            ),
+        )
     }
 }
 
@@ -183,7 +191,10 @@ impl Program {
             let mut events = Vec::new();
             for line in read_lines(&records) {
                 events.push(match line {
-                    Line::SetupError { setup_error } => return Err(SetupError::Toolchain(setup_error)),
+                    Line::SetupError {
+                        setup_error,
+                        setup_error_zh,
+                    } => return Err(SetupError::toolchain(setup_error, setup_error_zh)),
                     Line::CompileError { compile_error } => Event::DoesNotCompile(compile_error),
                     Line::Started { started: (index, part) } => Event::Started(index, part),
                     Line::Finished {
@@ -228,6 +239,7 @@ fn write_inputs(path: &Path, jobs: &[Job<'_>]) -> Result<(), SetupError> {
 enum Line {
     SetupError {
         setup_error: String,
+        setup_error_zh: String,
     },
     CompileError {
         compile_error: String,
