@@ -78,6 +78,7 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
     let dir = cli.dir.as_deref();
     let track = cli.track;
     let locate = || Practice::locate(dir).map(|p| p.with_track(track));
+    let zh = cli.command.lang() == Lang::Zh;
     match cli.command {
         Command::List { tag, json, lang } => crate::list::run(&locate()?, tag.as_deref(), json, lang == Lang::Zh),
         Command::Show { name, lang } => show(&locate()?, &name, lang),
@@ -117,8 +118,8 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
             };
             bench::run(&locate()?, &name, &opts)
         }
-        Command::Reset { name } => reset(&locate()?, &name),
-        Command::Init { dir, force } => init(&dir, force, track.unwrap_or_default()),
+        Command::Reset { name } => reset(&locate()?, &name, zh),
+        Command::Init { dir, force } => init(&dir, force, track.unwrap_or_default(), zh),
         Command::Verify {
             names,
             seed,
@@ -473,40 +474,52 @@ fn solution(practice: &Practice, name: &str, force: bool) -> Result<ExitCode, Se
     Ok(ExitCode::SUCCESS)
 }
 
-fn reset(practice: &Practice, name: &str) -> Result<ExitCode, SetupError> {
+fn reset(practice: &Practice, name: &str, zh: bool) -> Result<ExitCode, SetupError> {
     practice.load(name)?;
-    match files::reset(practice, name)? {
-        Some(saved) => println!(
-            "Saved your katas/{name}.{} to {}\nRestored the stub.",
-            practice.track.extension(),
+    let ext = practice.track.extension();
+    match (files::reset(practice, name)?, zh) {
+        (Some(saved), false) => println!(
+            "Saved your katas/{name}.{ext} to {}\nRestored the stub.",
             saved.display()
         ),
-        None => println!(
-            "katas/{name}.{} already was the stub; nothing to save.",
-            practice.track.extension()
+        (Some(saved), true) => println!(
+            "已把你的 katas/{name}.{ext} 保存到 {}\n已恢复为桩文件。",
+            saved.display()
         ),
+        (None, false) => println!("katas/{name}.{ext} already was the stub; nothing to save."),
+        (None, true) => println!("katas/{name}.{ext} 本来就是桩文件；无需保存。"),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn init(dir: &std::path::Path, force: bool, track: Track) -> Result<ExitCode, SetupError> {
+fn init(dir: &std::path::Path, force: bool, track: Track, zh: bool) -> Result<ExitCode, SetupError> {
     let summary = files::init(dir, force, track)?;
-    println!(
-        "Wrote {} files into {} ({} track: katas/<name>.{}).",
-        summary.written,
-        dir.display(),
-        track,
-        track.extension()
-    );
+    let (written, shown, ext) = (summary.written, dir.display(), track.extension());
+    match zh {
+        false => println!("Wrote {written} files into {shown} ({track} track: katas/<name>.{ext})."),
+        true => println!("已向 {shown} 写入 {written} 个文件（{track} 练习：katas/<name>.{ext}）。"),
+    }
     for path in &summary.kept {
-        println!(
-            "Kept your {} (it differs from the shipped one; --force replaces it after a backup).",
-            path.display()
-        );
+        match zh {
+            false => println!(
+                "Kept your {} (it differs from the shipped one; --force replaces it after a backup).",
+                path.display()
+            ),
+            true => println!(
+                "保留了你的 {}（它与自带的版本不同；--force 会先备份再替换）。",
+                path.display()
+            ),
+        }
     }
     for path in &summary.backups {
-        println!("Saved the old file to {}.", path.display());
+        match zh {
+            false => println!("Saved the old file to {}.", path.display()),
+            true => println!("旧文件已保存到 {}。", path.display()),
+        }
     }
-    println!("Next: cd {} && kata list", dir.display());
+    match zh {
+        false => println!("Next: cd {shown} && kata list"),
+        true => println!("下一步：cd {shown} && kata list"),
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -168,7 +168,7 @@ fn an_unknown_kata_gets_suggestions_and_exit_2() {
 }
 
 #[test]
-fn usage_errors_are_said_in_chinese_under_lang_zh_or_kata_lang() {
+fn errors_reset_and_init_speak_chinese_under_lang_zh_or_kata_lang() {
     let dir = practice();
     let out = check(dir.path(), &["layernorm", "--lang", "zh"]);
     assert_eq!(out.status.code(), Some(2));
@@ -192,6 +192,16 @@ fn usage_errors_are_said_in_chinese_under_lang_zh_or_kata_lang() {
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out).contains("`layer_norm` 的参考答案在 `kata check layer_norm` 通过后解锁"),
+        "{}",
+        text(&out)
+    );
+    let out = kata(dir.path())
+        .args(["reset", "layer_norm"])
+        .env("KATA_LANG", "zh")
+        .output()
+        .unwrap();
+    assert!(
+        text(&out).contains("katas/layer_norm.rs 本来就是桩文件；无需保存。"),
         "{}",
         text(&out)
     );
