@@ -2,9 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = kata::cli::Cli::parse();
+    let cli = kata::cli::parse();
     kata::commands::run(cli)
 }

@@ -168,7 +168,7 @@ fn an_unknown_kata_gets_suggestions_and_exit_2() {
 }
 
 #[test]
-fn errors_reset_and_init_speak_chinese_under_lang_zh_or_kata_lang() {
+fn errors_help_reset_and_init_speak_chinese_under_lang_zh_or_kata_lang() {
     let dir = practice();
     let out = check(dir.path(), &["layernorm", "--lang", "zh"]);
     assert_eq!(out.status.code(), Some(2));
@@ -205,6 +205,15 @@ fn errors_reset_and_init_speak_chinese_under_lang_zh_or_kata_lang() {
         "{}",
         text(&out)
     );
+    // --help too, within 80 columns.
+    let out = kata(dir.path())
+        .args(["check", "--help", "--lang", "zh"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let t = text(&out);
+    assert!(t.contains("用法：kata check") && t.contains("只运行这个用例"), "{t}");
+    assert!(t.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80), "{t}");
     // And English otherwise.
     let out = kata(dir.path()).args(["solution", "layer_norm"]).output().unwrap();
     assert!(

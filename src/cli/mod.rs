@@ -2,7 +2,21 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+mod zh;
+
+/// Parses the command line; `--help` is in Chinese under `--lang zh` or
+/// `KATA_LANG=zh`.
+pub fn parse() -> Cli {
+    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let mut cmd = Cli::command();
+    if zh::wanted(&args) {
+        cmd = zh::translate(cmd);
+    }
+    let matches = cmd.get_matches_from(std::env::args_os());
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
 
 /// Practise the algorithms ML interviews ask you to write from scratch.
 ///
