@@ -98,6 +98,27 @@ pub fn scale_largest_score(
     }
 }
 
+/// The factor to multiply a query by so that the largest of its `scores`
+/// (which are linear in it) becomes `large`, or −`large` when `negative` and
+/// the scores share a sign: exp of the raw scores then overflows, or
+/// underflows to 0 everywhere (a maximum started at 0 rather than −∞ gives
+/// 0/0), while a softmax shifted by the row maximum is unaffected.
+pub fn stability_factor(scores: &[f64], negative: bool, large: f64) -> f64 {
+    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let min = scores.iter().copied().fold(f64::INFINITY, f64::min);
+    if negative && max < 0.0 {
+        -large / max
+    } else if negative && min > 0.0 {
+        -large / min
+    } else if max > 0.0 {
+        large / max
+    } else {
+        // Every score negative: a negative factor flips the query, the
+        // smallest score becoming the largest.
+        large / min
+    }
+}
+
 /// A layer from `fan_in` to `fan_out` features, weights scaled by 1/√fan_in
 /// and nonzero biases, so attention scores stay moderate.
 pub fn linear(rng: &mut Rng, fan_in: usize, fan_out: usize) -> Linear {

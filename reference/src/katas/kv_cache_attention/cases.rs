@@ -61,23 +61,7 @@ fn stability_case(q: &mut Array4<f64>, k_cache: &Array4<f64>, k_new: &Array4<f64
                     .chain(k_new.slice(s![b, kv, ..=i, ..]).rows())
                     .map(|key| key.dot(&query) / (d as f64).sqrt())
                     .collect::<Vec<f64>>();
-                let max = keys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let min = keys.iter().copied().fold(f64::INFINITY, f64::min);
-                // Every other query, where its scores share a sign, gets a
-                // largest score of −1e3 instead (every exp underflows: a
-                // maximum started at 0 rather than −∞ gives 0/0).
-                let factor = if (h + i) % 2 == 1 && max < 0.0 {
-                    -LARGE_SCORE / max
-                } else if (h + i) % 2 == 1 && min > 0.0 {
-                    -LARGE_SCORE / min
-                } else if max > 0.0 {
-                    LARGE_SCORE / max
-                } else {
-                    // Every score negative: a negative factor flips the
-                    // query, the smallest score becoming the largest.
-                    LARGE_SCORE / min
-                };
-                query *= factor;
+                query *= gen::stability_factor(&keys, (h + i) % 2 == 1, LARGE_SCORE);
             }
         }
     }

@@ -69,23 +69,7 @@ fn stability_case(q: &mut Array3<f64>, k: &Array3<f64>, mask: Option<&Array3<boo
                 .filter(|&(j, _)| mask.is_none_or(|m| !m[[b, i, j]]))
                 .map(|(_, &s)| s)
                 .collect();
-            let max = visible.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let min = visible.iter().copied().fold(f64::INFINITY, f64::min);
-            // Every other query, where its visible scores share a sign, gets
-            // a largest score of −1e3 instead (every exp underflows: a
-            // maximum started at 0 rather than −∞ gives 0/0).
-            let factor = if i % 2 == 1 && max < 0.0 {
-                -LARGE_SCORE / max
-            } else if i % 2 == 1 && min > 0.0 {
-                -LARGE_SCORE / min
-            } else if max > 0.0 {
-                LARGE_SCORE / max
-            } else {
-                // Every visible score negative: a negative factor flips the
-                // query, the smallest score becoming the largest.
-                LARGE_SCORE / min
-            };
-            query *= factor;
+            query *= gen::stability_factor(&visible, i % 2 == 1, LARGE_SCORE);
         }
     }
 }
