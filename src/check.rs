@@ -599,7 +599,8 @@ fn shapes(signature: &Signature, inputs: &Inputs) -> String {
 }
 
 /// Hands a failing part's cases to the diagnosis: the outputs where the
-/// user's function returned, the panic where it panicked.
+/// user's function returned, the panic where it panicked; and the
+/// exceptions it raised to their explanations.
 fn diagnose(
     kata: &Kata,
     part: &crate::catalog::Part,
@@ -634,7 +635,16 @@ fn diagnose(
             })
         })
         .collect();
-    diagnosis::diagnose(&diagnosis::Context { kata, part, observed })
+    let mut findings = diagnosis::diagnose(&diagnosis::Context { kata, part, observed });
+    // Exceptions say nothing about the numbers; they are explained apart.
+    findings.extend(diagnosis::exceptions::findings(reports.iter().filter_map(
+        |report| match &report.verdict {
+            Verdict::Raised { raised } => Some((report.case.as_str(), raised)),
+            _ => None,
+        },
+    )));
+    findings.sort_by_key(|f| f.rank);
+    findings
 }
 
 /// The kata's verdict-cache key, and its cached report (marked `cached`) if

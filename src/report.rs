@@ -227,6 +227,7 @@ fn findings_section(out: &mut String, part: &PartReport, zh: bool, width: usize)
         let label = match f.kind {
             Kind::Mistake => tr(zh, "This looks like:", "这看起来是："),
             Kind::Panic => tr(zh, "About this panic:", "关于这个 panic："),
+            Kind::Exception => tr(zh, "About this exception:", "关于这个异常："),
             Kind::Invariant => tr(zh, "Broken property:", "性质不成立："),
             Kind::Pattern | Kind::Gradient => tr(zh, "In the numbers:", "数值规律："),
         };

@@ -207,6 +207,43 @@ fn an_exception_points_at_the_users_line() {
     assert!(!shown.contains("harness"), "no harness frames: {shown}");
 }
 
+/// A NumPy error is explained under the part, in both languages, with the
+/// sizes its message names and the user's line.
+#[test]
+fn a_numpy_error_is_explained_in_both_languages() {
+    let dir = python_practice();
+    // The statistics without keepdims: (2,) against (2,3).
+    let source = reference("layer_norm").replace(", keepdims=True", "");
+    let line = source.lines().position(|l| l.contains("var = ")).unwrap() + 1;
+    write_py(dir.path(), "layer_norm", &source);
+    let out = check(dir.path(), &["layer_norm"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let shown = flat(&out);
+    assert!(
+        shown.contains("About this exception: a broadcast failed")
+            && shown.contains("size 3 (axis 1 of (2,3)) against 2 (axis 0 of (2,))")
+            && shown.contains("keepdims=True")
+            && shown.contains(&format!("(case example, at katas/layer_norm.py:{line})")),
+        "{shown}"
+    );
+    let out = check(dir.path(), &["layer_norm", "--lang", "zh"]);
+    let shown = flat(&out);
+    assert!(
+        shown.contains("关于这个异常：广播失败")
+            && shown.contains(&format!("（用例 example，位置 katas/layer_norm.py:{line}）")),
+        "{shown}"
+    );
+    let out = check(dir.path(), &["layer_norm", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let kinds: Vec<(String, String)> = json["katas"][0]["diagnoses"]
+        .as_array()
+        .expect("diagnoses")
+        .iter()
+        .map(|d| (d["kind"].as_str().unwrap().into(), d["id"].as_str().unwrap().into()))
+        .collect();
+    assert!(kinds.contains(&("exception".into(), "broadcast".into())), "{kinds:?}");
+}
+
 /// The harness compiles the file before any case: a syntax error is the
 /// track's "does not compile", shown as Python shows it and logged as such.
 #[test]
