@@ -294,6 +294,14 @@ pub fn panicked_line(message: &str, location: Option<&str>, zh: bool) -> String 
 
 /// A Python exception: its type, where in the user's file, the line, and the message.
 pub fn raised_line(r: &Raised, zh: bool) -> String {
+    if r.exception.is_empty() {
+        // What the function returned, said by the harness: not raised.
+        let message = match (&r.message_zh, zh) {
+            (Some(message), true) => message,
+            _ => &r.message,
+        };
+        return first_line(message).to_string();
+    }
     let mut out = match (&r.location, zh) {
         (Some(location), false) => format!("raised {} at {location}", r.exception),
         (Some(location), true) => format!("在 {location} 抛出 {}", r.exception),

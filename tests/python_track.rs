@@ -544,6 +544,32 @@ fn a_form_that_cannot_pass_is_named_plainly() {
             && shown.contains("which does not have it; the katas need NumPy alone)"),
         "{shown}"
     );
+    // Chinese wraps between any two characters: compared without spaces.
+    let shown = flat(&check(dir.path(), &["rope", "--lang", "zh"])).replace(' ', "");
+    assert!(
+        shown.contains("Nomodulenamed'kata_no_such_module'（kata用")
+            && shown.contains("它没有安装这个模块；本题只需要NumPy）"),
+        "{shown}"
+    );
+
+    // Parameters that differ from the stub's: kata's note in both languages.
+    write_py(dir.path(), "rope", "def rope(x):\n    return x\n");
+    let shown = flat(&check(dir.path(), &["rope", "--lang", "zh"])).replace(' ', "");
+    assert!(
+        shown.contains("（函数的参数与桩文件中的不同；`katashowrope`会显示它们）"),
+        "{shown}"
+    );
+
+    // A missing `return`: said as what was returned, not as an exception
+    // the user's code raised.
+    let source = reference("layer_norm").replace("    return y\n", "    y\n");
+    write_py(dir.path(), "layer_norm", &source);
+    let shown = flat(&check(dir.path(), &["layer_norm"]));
+    assert!(
+        shown.contains("✗ example: `layer_norm` is None: the function returned nothing for it (a missing `return`?)"),
+        "{shown}"
+    );
+    assert!(!shown.contains("raised TypeError"), "{shown}");
 }
 
 #[test]

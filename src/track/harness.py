@@ -196,8 +196,10 @@ def call(np, module, part, inputs, index):
     try:
         outputs = collect(np, spec, part, result, args)
     except BadReturn as e:
+        # Not an exception of the user's: no type is shown, only what is
+        # wrong with the value returned.
         return {
-            "raised": {"exception": "TypeError", "message": str(e), "message_zh": e.zh, "location": None, "line": None}
+            "raised": {"exception": "", "message": str(e), "message_zh": e.zh, "location": None, "line": None}
         }, nanos
     except MemoryError:
         return {"crash": "out_of_memory"}, nanos
@@ -206,7 +208,7 @@ def call(np, module, part, inputs, index):
         why = "%s: %s" % (type(e).__name__, e)
         return {
             "raised": {
-                "exception": "TypeError",
+                "exception": "",
                 "message": "the returned value could not be read (%s)" % why,
                 "message_zh": "无法读取返回的值（%s）" % why,
                 "location": None,
@@ -434,22 +436,28 @@ def as_array(np, name, value):
 
 
 def import_hint(e):
-    """Why an import failed, where Python's message does not say."""
+    """Why an import failed, where Python's message does not say: (English,
+    Chinese), or None."""
     text = str(e).lower()
     if any(s in text for s in ("failed to map segment", "cannot allocate memory", "bad_alloc")):
         # PyTorch alone reserves more address space than a kata's limit.
         return (
             " (the library does not fit in the kata's memory limit, %d MiB of address space; "
-            "the katas are written with NumPy alone)" % REQUEST["memory_mb"]
+            "the katas are written with NumPy alone)" % REQUEST["memory_mb"],
+            "（这个库放不进本题的内存上限，即 %d MiB 地址空间；本题只用 NumPy 就能写）" % REQUEST["memory_mb"],
         )
     if isinstance(e, ModuleNotFoundError):
-        return " (kata runs your file with %s, which does not have it; the katas need NumPy alone)" % sys.executable
-    return ""
+        return (
+            " (kata runs your file with %s, which does not have it; the katas need NumPy alone)" % sys.executable,
+            "（kata 用 %s 运行你的文件，它没有安装这个模块；本题只需要 NumPy）" % sys.executable,
+        )
+    return None
 
 
 def raised(e, signature_of=None):
     """The exception as the user wants to see it: type, message, and the
-    innermost line of their own files."""
+    innermost line of their own files. Python's message is English; a note
+    kata adds to it comes in Chinese too."""
     katas_dir = os.path.realpath(REQUEST["katas_dir"])
     location, line = None, None
     for frame in traceback.extract_tb(e.__traceback__):
@@ -458,11 +466,19 @@ def raised(e, signature_of=None):
             location = "katas/%s:%d" % (os.path.basename(path), frame.lineno)
             line = (frame.line or "").strip() or None
     message = str(e)
+    note = None
     if isinstance(e, ImportError):
-        message += import_hint(e)
+        note = import_hint(e)
     if location is None and signature_of is not None:
-        message += " (the function's parameters differ from the stub's; `kata show %s` prints them)" % REQUEST["kata"]
-    return {"raised": {"exception": type(e).__name__, "message": message, "location": location, "line": line}}
+        note = (
+            " (the function's parameters differ from the stub's; `kata show %s` prints them)" % REQUEST["kata"],
+            "（函数的参数与桩文件中的不同；`kata show %s` 会显示它们）" % REQUEST["kata"],
+        )
+    out = {"exception": type(e).__name__, "message": message, "location": location, "line": line}
+    if note is not None:
+        out["message"] = message + note[0]
+        out["message_zh"] = message + note[1]
+    return {"raised": out}
 
 
 if __name__ == "__main__":
