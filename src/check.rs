@@ -664,6 +664,12 @@ pub fn cache_key(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Resul
     let mut h = Hasher::new();
     h.add(env!("CARGO_PKG_VERSION").as_bytes());
     h.add(practice.track.name().as_bytes());
+    if practice.track == Track::Python {
+        // Another interpreter has other packages (NumPy's version, a module
+        // the file imports).
+        let python = crate::track::python::Interpreter::from_env().identity();
+        h.add(python.as_os_str().as_encoded_bytes());
+    }
     if let Ok(meta) = std::env::current_exe().and_then(fs::metadata) {
         // A rebuilt binary may carry a changed reference.
         h.add(format!("{:?}{}", meta.modified().ok(), meta.len()).as_bytes());

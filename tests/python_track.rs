@@ -603,6 +603,39 @@ fn a_missing_numpy_or_python_is_a_setup_error() {
     );
 }
 
+/// A verdict cached under one interpreter is not served under another
+/// (`KATA_PYTHON`, or a virtualenv activated), and a failed import is not
+/// cached at all: installing the module changes it.
+#[test]
+fn another_interpreter_or_a_failed_import_is_not_served_from_the_cache() {
+    let dir = python_practice();
+    write_py(dir.path(), "layer_norm", &reference("layer_norm"));
+    let out = check(dir.path(), &["layer_norm"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(flat(&check(dir.path(), &["layer_norm"])).contains("(cached)"));
+    let other = dir.path().join("other-python");
+    fs::write(&other, "#!/bin/sh\nexec python3 \"$@\"\n").unwrap();
+    let mut perms = fs::metadata(&other).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    fs::set_permissions(&other, perms).unwrap();
+    let out = kata(dir.path())
+        .env("KATA_PYTHON", &other)
+        .args(["check", "layer_norm"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!flat(&out).contains("(cached)"), "{}", text(&out));
+
+    write_py(
+        dir.path(),
+        "rope",
+        &format!("import kata_no_such_module\n{}", reference("rope")),
+    );
+    assert_eq!(check(dir.path(), &["rope"]).status.code(), Some(1));
+    let out = check(dir.path(), &["rope"]);
+    assert!(!flat(&out).contains("(cached)"), "{}", text(&out));
+}
+
 #[test]
 fn watch_rechecks_the_python_file_on_save() {
     let dir = python_practice();

@@ -52,6 +52,22 @@ impl Interpreter {
         Interpreter { path }
     }
 
+    /// Which interpreter this is, for the verdict cache: the path given, or
+    /// the first `python3` on `PATH` (an activated virtualenv's, say). Not
+    /// resolved through symlinks: a virtualenv's `python` links to the
+    /// base interpreter, and its packages are its own.
+    pub fn identity(&self) -> PathBuf {
+        if self.path.components().count() > 1 {
+            return std::path::absolute(&self.path).unwrap_or_else(|_| self.path.clone());
+        }
+        std::env::var_os("PATH")
+            .iter()
+            .flat_map(std::env::split_paths)
+            .map(|dir| dir.join(&self.path))
+            .find(|candidate| candidate.is_file())
+            .unwrap_or_else(|| self.path.clone())
+    }
+
     /// Whether it runs and imports NumPy; else why not, in a sentence.
     pub fn probe(&self) -> Result<(), String> {
         let probe = "import sys, numpy\nsys.exit(0 if sys.version_info >= (3, 9) else 3)";
