@@ -405,16 +405,53 @@ fn case_detail(out: &mut String, report: &KataReport, part: &PartReport, case: &
     }
     // With one case (`--case`), the command that re-runs it is the one just run.
     if part.cases.len() > 1 {
-        let _ = writeln!(
-            out,
-            "{:DETAIL$}{}kata check {} --case {}{}",
-            "",
-            tr(zh, "re-run: ", "单独重跑："),
+        let command = format!(
+            "kata check {} --case {}{}",
             report.name,
             case.case,
             case.seed.map(|s| format!(" --seed {s}")).unwrap_or_default()
         );
+        out.push_str(&command_lines(
+            DETAIL,
+            tr(zh, "re-run: ", "单独重跑："),
+            &command,
+            width,
+        ));
     }
+}
+
+/// A shell command under a label, cut at spaces with ` \` line
+/// continuations where it is wider than the terminal, so that it can still
+/// be copied and pasted whole; a word wider than a line overflows.
+fn command_lines(indent: usize, label: &str, command: &str, width: usize) -> String {
+    let pad = indent + display_width(label);
+    if pad + display_width(command) <= width {
+        return format!("{:indent$}{label}{command}\n", "");
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in command.split(' ') {
+        // Room on this line for the word and, after it, ` \`.
+        let used = pad + display_width(&line);
+        if !line.is_empty() && used + 1 + display_width(word) + 2 > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    let mut out = format!("{:indent$}{label}", "");
+    let last = lines.len() - 1;
+    for (i, line) in lines.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(&" ".repeat(pad));
+        }
+        out.push_str(&line);
+        out.push_str(if i < last { " \\\n" } else { "\n" });
+    }
+    out
 }
 
 fn output_detail(out: &mut String, f: &OutputFailure, part: &str, zh: bool, width: usize) {
@@ -1114,6 +1151,30 @@ mod tests {
         };
         printed_block(&mut out, &printed, false, 80);
         assert!(out.contains("│ a␞b␛[2Jc␍d\te\u{fffd}\n"), "{out:?}");
+    }
+
+    #[test]
+    fn a_command_too_wide_is_cut_with_line_continuations() {
+        let command = "kata check --dir .kata/interviews/20261203-075343 scaled_dot_product_attention --case random-3 --seed 78383314791035";
+        let out = command_lines(6, "re-run: ", command, 80);
+        for line in out.lines() {
+            assert!(display_width(line) <= 80, "{out}");
+        }
+        assert!(out.lines().count() > 1, "{out}");
+        // The shell reads it back as the one command.
+        assert_eq!(
+            out.replace(" \\\n", " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            format!("re-run: {command}")
+        );
+        assert_eq!(
+            command_lines(6, "re-run: ", "kata check rope --case example", 80),
+            "      re-run: kata check rope --case example\n"
+        );
+        let zh = command_lines(6, "单独重跑：", command, 60);
+        assert!(zh.lines().all(|l| display_width(l) <= 60), "{zh}");
     }
 
     #[test]
