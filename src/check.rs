@@ -485,7 +485,7 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
             reports.push(CaseReport {
                 case: case.name.clone(),
                 seed: case.seed,
-                shapes: shapes(&signature, &case.inputs),
+                shapes: shapes(&signature, &case.inputs, part),
                 verdict,
                 printed: output.printed.remove(&key),
             });
@@ -578,9 +578,33 @@ fn kata_status(parts: &[PartReport]) -> Status {
 /// The inputs in the signature's order: arrays with their shapes, scalars
 /// with their values (`x (2×3), normalized_shape (1), eps = 1e-5`). A shape
 /// holds no space, so a wrapped line never splits one.
-fn shapes(signature: &Signature, inputs: &Inputs) -> String {
-    signature
-        .order_inputs(inputs.0.keys().map(String::as_str))
+fn shapes(signature: &Signature, inputs: &Inputs, part: &crate::catalog::Part) -> String {
+    // Only the part's own arguments (a kata's parts share their cases, and
+    // `moe_forward` does not take `route`'s router_logits), as its
+    // `[parts.python]` table names them, in its order; all inputs where it
+    // has none.
+    let roots: Vec<&str> = part
+        .python
+        .iter()
+        .flat_map(|p| &p.args)
+        .map(|a| a.trim_end_matches('?').split(':').next().unwrap_or_default())
+        .collect();
+    let root_of = |name: &str| {
+        roots
+            .iter()
+            .position(|r| name == *r || name.strip_prefix(r).is_some_and(|rest| rest.starts_with('.')))
+    };
+    let mut names = signature.order_inputs(
+        inputs
+            .0
+            .keys()
+            .map(String::as_str)
+            .filter(|n| roots.is_empty() || root_of(n).is_some()),
+    );
+    // In the part's own parameter order (`k` last in moe_forward(x, router,
+    // experts, k), though route takes it first).
+    names.sort_by_key(|n| root_of(n));
+    names
         .into_iter()
         .map(|name| {
             let v = &inputs.0[name];

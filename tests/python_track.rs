@@ -244,6 +244,28 @@ fn a_numpy_error_is_explained_in_both_languages() {
     assert!(kinds.contains(&("exception".into(), "broadcast".into())), "{kinds:?}");
 }
 
+/// A failing part lists its own arguments only, in its own order: the parts
+/// of a kata share their cases, and `moe_forward(x, router, experts, k)`
+/// takes neither `route`'s router_logits nor k first.
+#[test]
+fn a_part_lists_only_its_own_inputs_in_its_order() {
+    let dir = python_practice();
+    let source = edit(&reference("moe_router"), "    return out\n", "    return out + 1\n");
+    write_py(dir.path(), "moe_router", &source);
+    let out = check(dir.path(), &["moe_router"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let shown = flat(&out);
+    let inputs = &shown[shown.find("inputs: ").expect("an inputs line")..];
+    let inputs = &inputs[..inputs.find("`moe_forward`").unwrap_or(inputs.len())];
+    assert!(inputs.starts_with("inputs: x ("), "{inputs}");
+    assert!(!inputs.contains("router_logits"), "{inputs}");
+    let at = |name: &str| inputs.find(name).unwrap_or(usize::MAX);
+    assert!(
+        at("router.weight") < at("experts.0") && at("experts.0") < at("k = "),
+        "{inputs}"
+    );
+}
+
 /// The harness compiles the file before any case: a syntax error is the
 /// track's "does not compile", shown as Python shows it and logged as such.
 #[test]
