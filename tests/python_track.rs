@@ -658,6 +658,41 @@ fn another_interpreter_or_a_failed_import_is_not_served_from_the_cache() {
     assert!(!flat(&out).contains("(cached)"), "{}", text(&out));
 }
 
+/// On a system Python that pip may not change (PEP 668: Debian 12, Ubuntu
+/// 23.04 on), the advice is apt or a virtualenv, not a pip that fails.
+/// Runs only where /usr/bin/python3 is such a Python without NumPy.
+#[test]
+fn numpy_missing_from_an_externally_managed_python_gets_advice_that_works() {
+    let system = Path::new("/usr/bin/python3");
+    let probe = "import sys, os, sysconfig\n\
+        marker = os.path.join(sysconfig.get_path('stdlib'), 'EXTERNALLY-MANAGED')\n\
+        try:\n    import numpy\n    sys.exit(1)\nexcept ImportError:\n    sys.exit(0 if os.path.exists(marker) else 1)\n";
+    let applies = std::process::Command::new(system)
+        .args(["-c", probe])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !applies {
+        eprintln!("skipped: /usr/bin/python3 is not an externally managed Python without NumPy");
+        return;
+    }
+    let dir = python_practice();
+    write_py(dir.path(), "layer_norm", &reference("layer_norm"));
+    let out = kata(dir.path())
+        .env("KATA_PYTHON", system)
+        .args(["check", "layer_norm"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let shown = flat(&out);
+    assert!(
+        shown.contains("is a system Python that pip may not change")
+            && shown.contains("`sudo apt install python3-numpy`")
+            && shown.contains("export KATA_PYTHON=")
+            && !shown.contains("-m pip install numpy`"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn watch_rechecks_the_python_file_on_save() {
     let dir = python_practice();

@@ -35,6 +35,33 @@ def setup_error(message):
     sys.exit(0)
 
 
+def externally_managed():
+    """Whether pip refuses to install into this Python (PEP 668: a system
+    Python outside a virtualenv, as on Debian 12 and Ubuntu 23.04 on)."""
+    try:
+        import sysconfig
+
+        in_venv = sys.prefix != getattr(sys, "base_prefix", sys.prefix)
+        marker = os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")
+        return not in_venv and os.path.exists(marker)
+    except Exception:
+        return False
+
+
+def install_numpy(upgrade):
+    """How to get NumPy for this Python."""
+    if externally_managed():
+        return (
+            "%s is a system Python that pip may not change (externally managed): "
+            "`sudo apt install python3-numpy`, or a virtualenv: `python3 -m venv ~/.kata-venv && "
+            "~/.kata-venv/bin/pip install numpy`, then `export KATA_PYTHON=~/.kata-venv/bin/python`" % sys.executable
+        )
+    return "install it with `%s -m pip install %snumpy` (or point KATA_PYTHON at a Python that has it)" % (
+        sys.executable,
+        "-U " if upgrade else "",
+    )
+
+
 class BadInput(Exception):
     """The case does not fit the description: a fixture fault."""
 
@@ -69,16 +96,10 @@ def main():
     try:
         import numpy
     except ImportError:
-        setup_error(
-            "NumPy is not installed for %s: install it with `%s -m pip install numpy` "
-            "(or point KATA_PYTHON at a Python that has it)" % (sys.executable, sys.executable)
-        )
+        setup_error("NumPy is not installed for %s: %s" % (sys.executable, install_numpy(False)))
     version = tuple(int(p) for p in numpy.__version__.split(".")[:2] if p.isdigit())
     if version < (1, 24):
-        setup_error(
-            "NumPy %s is too old for kata: install 1.24 or newer with "
-            "`%s -m pip install -U numpy`" % (numpy.__version__, sys.executable)
-        )
+        setup_error("NumPy %s is too old for kata (1.24 or newer): %s" % (numpy.__version__, install_numpy(True)))
     # The user's folder comes first, so `from prelude import Linear` works
     # and the harness's own folder is never searched.
     sys.path[0] = REQUEST["katas_dir"]

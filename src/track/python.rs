@@ -87,8 +87,8 @@ impl Interpreter {
     fn missing(&self, e: std::io::Error) -> SetupError {
         SetupError::Toolchain(format!(
             "cannot run `{}` ({e}): the Python track needs Python 3.9 or newer with NumPy 1.24 or newer; \
-             install them (e.g. `sudo apt install python3 python3-pip` then `python3 -m pip install numpy`), \
-             or point KATA_PYTHON at an interpreter that has them",
+             install them (e.g. `sudo apt install python3 python3-numpy` on Debian or Ubuntu, elsewhere \
+             `python3 -m pip install numpy`), or point KATA_PYTHON at an interpreter that has them",
             self.path.display()
         ))
     }
