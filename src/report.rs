@@ -945,12 +945,16 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 /// U+2060 WORD JOINER: no line break on either side of it.
 const JOINER: char = '\u{2060}';
 
-/// `text` with every path or `file:line` token (`katas/x.py:15`), and every
-/// macro call (`todo!()`), glued together, so that a wrap moves it whole:
-/// the line breaker would break after its `/`, `-` or `!`.
+/// `text` with every path or `file:line` token (`katas/x.py:15`), every
+/// macro call (`todo!()`) and every chained call or index in code
+/// (`counts.most_common(1)[0][0]`), glued together, so that a wrap moves it
+/// whole: the line breaker would break after its `/`, `-` or `!`, or
+/// between a closing bracket and an opening one.
 fn protect_paths(text: &str) -> String {
+    let chained = |word: &str| word.is_ascii() && [")[", "](", ")(", "]["].iter().any(|p| word.contains(p));
     let is_path = |word: &str| {
         word.contains('/')
+            || chained(word)
             || word.contains("!(")
             || word
                 .split_once(':')
@@ -1175,6 +1179,16 @@ mod tests {
         );
         let zh = command_lines(6, "单独重跑：", command, 60);
         assert!(zh.lines().all(|l| display_width(l) <= 60), "{zh}");
+    }
+
+    #[test]
+    fn wrapping_never_splits_chained_calls_or_indices() {
+        let line =
+            "raised IndexError at katas/bpe.py:22 (`pair = counts.most_common(1)[0][0]`): list index out of range";
+        for width in 30..90 {
+            let out = wrap(line, width, "");
+            assert!(out.contains("counts.most_common(1)[0][0]`):"), "{width}: {out}");
+        }
     }
 
     #[test]
