@@ -46,10 +46,48 @@ fn explain(exception: &str, message: &str) -> Option<(&'static str, String, Stri
             .or_else(|| matmul(message))
             .or_else(|| dot(message))
             .or_else(|| reshape(message)),
-        "IndexError" => index(message),
+        "IndexError" => index(message).or_else(|| float_index(message)),
         "AxisError" => axis(message),
+        "TypeError" | "AttributeError" => none_value(message),
         _ => None,
     }
+}
+
+/// `unsupported operand type(s) for *: 'float' and 'NoneType'`, `'NoneType'
+/// object is not subscriptable`, `'NoneType' object has no attribute
+/// 'shape'`: a value was None.
+fn none_value(message: &str) -> Option<(&'static str, String, String)> {
+    message.contains("'NoneType'").then(|| {
+        (
+            "none_value",
+            "a value is None where a number or an array was expected: an optional argument that this case \
+             passes as None (weight, bias, mask, ignore_index: the stub's docstring says which may be None; test \
+             `if weight is not None`), or a function of yours that returns nothing"
+                .to_string(),
+            "某个值是 None，而这里需要数或数组：要么是本用例传入 None 的可选参数（weight、bias、mask、\
+             ignore_index 等：桩文件的文档字符串写明了哪些可以是 None；先判断 `if weight is not None`），\
+             要么是你的某个函数没有返回值"
+                .to_string(),
+        )
+    })
+}
+
+/// `arrays used as indices must be of integer (or boolean) type`, `only
+/// integers, slices (...) ... are valid indices`: a float used as an index.
+fn float_index(message: &str) -> Option<(&'static str, String, String)> {
+    let array = message.starts_with("arrays used as indices must be of integer (or boolean) type");
+    let scalar = message.starts_with("only integers, slices");
+    (array || scalar).then(|| {
+        (
+            "float_index",
+            "an index that is not an integer: indices must be integers (or booleans for a mask); a division \
+             with `/` gives floats even between integers, so use `//`, `int(...)` or `.astype(np.int64)`"
+                .to_string(),
+            "下标不是整数：下标必须是整数（掩码则为布尔值）；即使是两个整数，用 `/` 相除得到的也是浮点数，\
+             请改用 `//`、`int(...)` 或 `.astype(np.int64)`"
+                .to_string(),
+        )
+    })
 }
 
 /// A shape as NumPy prints it, `(2,3)`, `(2,)` or `()`; `None` for anything
@@ -420,6 +458,28 @@ mod tests {
         .unwrap();
         assert!(e.contains("shaped (4,)") && e.contains("(2,3)"), "{e}");
         assert_eq!(en("IndexError", "list index out of range"), None);
+        for (exception, message) in [
+            ("TypeError", "unsupported operand type(s) for *: 'float' and 'NoneType'"),
+            ("TypeError", "'NoneType' object is not subscriptable"),
+            ("AttributeError", "'NoneType' object has no attribute 'shape'"),
+        ] {
+            assert!(en(exception, message).unwrap().contains("is None"), "{message}");
+        }
+        assert_eq!(
+            en("TypeError", "unsupported operand type(s) for *: 'float' and 'str'"),
+            None
+        );
+        let e = en(
+            "IndexError",
+            "arrays used as indices must be of integer (or boolean) type",
+        )
+        .unwrap();
+        assert!(e.contains("`//`"), "{e}");
+        assert!(en(
+            "IndexError",
+            "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices"
+        )
+        .is_some());
         assert_eq!(
             en(
                 "TypeError",
