@@ -112,11 +112,17 @@ pub enum Command {
         /// Show it even though you have not passed yet.
         #[arg(long)]
         force: bool,
+        /// Accepted like everywhere else; a solution is code, the same in both.
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// Restore a kata's stub; your file is saved under .kata/backups/ first.
     Reset {
         /// The kata.
         name: String,
+        /// Language of what it says it did.
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// Write a fresh practice folder (descriptions, stubs, fixtures) into DIR
     /// (`--track python` for NumPy stubs; the folder remembers it).
@@ -126,6 +132,9 @@ pub enum Command {
         /// Overwrite files that differ (each is backed up first).
         #[arg(long)]
         force: bool,
+        /// Language of what it says it did.
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// Time your code (release build) against the reference on a large case.
     ///

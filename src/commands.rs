@@ -87,7 +87,7 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
             check_many(&practice, &names, &opts, json, lang)
         }
         Command::Hint { name, lang } => hint(&locate()?, &name, lang),
-        Command::Solution { name, force } => solution(&locate()?, &name, force),
+        Command::Solution { name, force, lang: _ } => solution(&locate()?, &name, force),
         Command::Bench {
             name,
             runs,
@@ -102,8 +102,8 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
             };
             bench::run(&locate()?, &name, &opts)
         }
-        Command::Reset { name } => reset(&locate()?, &name),
-        Command::Init { dir, force } => init(&dir, force, track.unwrap_or_default()),
+        Command::Reset { name, lang } => reset(&locate()?, &name, lang == Lang::Zh),
+        Command::Init { dir, force, lang } => init(&dir, force, track.unwrap_or_default(), lang == Lang::Zh),
         Command::Verify {
             names,
             seed,
@@ -452,40 +452,60 @@ fn solution(practice: &Practice, name: &str, force: bool) -> Result<ExitCode, Se
     Ok(ExitCode::SUCCESS)
 }
 
-fn reset(practice: &Practice, name: &str) -> Result<ExitCode, SetupError> {
+fn reset(practice: &Practice, name: &str, zh: bool) -> Result<ExitCode, SetupError> {
     practice.load(name)?;
-    match files::reset(practice, name)? {
-        Some(saved) => println!(
-            "Saved your katas/{name}.{} to {}\nRestored the stub.",
-            practice.track.extension(),
+    let ext = practice.track.extension();
+    match (files::reset(practice, name)?, zh) {
+        (Some(saved), false) => println!(
+            "Saved your katas/{name}.{ext} to {}\nRestored the stub.",
             saved.display()
         ),
-        None => println!(
-            "katas/{name}.{} already was the stub; nothing to save.",
-            practice.track.extension()
+        (Some(saved), true) => println!(
+            "已把你的 katas/{name}.{ext} 保存到 {}\n已恢复为桩文件。",
+            saved.display()
         ),
+        (None, false) => println!("katas/{name}.{ext} already was the stub; nothing to save."),
+        (None, true) => println!("katas/{name}.{ext} 本来就是桩文件，无需保存。"),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn init(dir: &std::path::Path, force: bool, track: Track) -> Result<ExitCode, SetupError> {
+fn init(dir: &std::path::Path, force: bool, track: Track, zh: bool) -> Result<ExitCode, SetupError> {
     let summary = files::init(dir, force, track)?;
-    println!(
-        "Wrote {} files into {} ({} track: katas/<name>.{}).",
-        summary.written,
-        dir.display(),
-        track,
-        track.extension()
-    );
+    let ext = track.extension();
+    match zh {
+        false => println!(
+            "Wrote {} files into {} ({track} track: katas/<name>.{ext}).",
+            summary.written,
+            dir.display()
+        ),
+        true => println!(
+            "已向 {} 写入 {} 个文件（{track} 版：katas/<题名>.{ext}）。",
+            dir.display(),
+            summary.written
+        ),
+    }
     for path in &summary.kept {
-        println!(
-            "Kept your {} (it differs from the shipped one; --force replaces it after a backup).",
-            path.display()
-        );
+        match zh {
+            false => println!(
+                "Kept your {} (it differs from the shipped one; --force replaces it after a backup).",
+                path.display()
+            ),
+            true => println!(
+                "保留了你的 {}（它与自带的版本不同；--force 会先备份再替换）。",
+                path.display()
+            ),
+        }
     }
     for path in &summary.backups {
-        println!("Saved the old file to {}.", path.display());
+        match zh {
+            false => println!("Saved the old file to {}.", path.display()),
+            true => println!("旧文件已保存到 {}。", path.display()),
+        }
     }
-    println!("Next: cd {} && kata list", dir.display());
+    match zh {
+        false => println!("Next: cd {} && kata list", dir.display()),
+        true => println!("下一步：cd {} && kata list", dir.display()),
+    }
     Ok(ExitCode::SUCCESS)
 }
