@@ -382,9 +382,16 @@ fn mismatch_line(f: &OutputFailure, part: Option<&str>, zh: bool) -> String {
     format!("`{}` {what}", short_name(&f.name, part))
 }
 
+/// A shape as a tuple, `(2, 3)`; one axis keeps its comma, `(2,)`, so that
+/// it does not read as a number in parentheses.
 fn dims(shape: &[usize]) -> String {
-    let parts: Vec<String> = shape.iter().map(usize::to_string).collect();
-    format!("({})", parts.join(", "))
+    match shape {
+        [n] => format!("({n},)"),
+        _ => {
+            let parts: Vec<String> = shape.iter().map(usize::to_string).collect();
+            format!("({})", parts.join(", "))
+        }
+    }
 }
 
 fn case_detail(out: &mut String, report: &KataReport, part: &PartReport, case: &CaseReport, zh: bool, width: usize) {
