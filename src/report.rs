@@ -361,6 +361,15 @@ fn mismatch_line(f: &OutputFailure, part: Option<&str>, zh: bool) -> String {
             let pct = 100.0 * d.mismatched as f64 / d.total.max(1) as f64;
             let at = d.non_finite.map(|i| unravel(i, f.expected.shape()));
             match (zh, at) {
+                // A single number (a loss) has no index to name.
+                (false, Some(at)) if at.is_empty() => format!(
+                    "mismatched {} of {} ({pct:.1}%), not finite",
+                    d.mismatched,
+                    plural(d.total, "element")
+                ),
+                (true, Some(at)) if at.is_empty() => {
+                    format!("{} 个元素中 {} 个不符（{pct:.1}%），不是有限数", d.total, d.mismatched)
+                }
                 (false, None) => format!(
                     "mismatched {} of {} ({pct:.1}%)",
                     d.mismatched,

@@ -266,6 +266,32 @@ fn a_part_lists_only_its_own_inputs_in_its_order() {
     );
 }
 
+/// A single number that is not finite (a loss) is said so, without an
+/// empty index (`non-finite at []`).
+#[test]
+fn a_scalar_that_is_not_finite_is_said_plainly() {
+    let dir = python_practice();
+    let source = edit(
+        &reference("softmax_cross_entropy"),
+        "    z = logits - logits.max(axis=-1, keepdims=True)\n",
+        "    z = logits\n",
+    );
+    write_py(dir.path(), "softmax_cross_entropy", &source);
+    let out = check(dir.path(), &["softmax_cross_entropy"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let shown = flat(&out);
+    assert!(
+        shown.contains("`loss` mismatched 1 of 1 element (100.0%), not finite"),
+        "{shown}"
+    );
+    assert!(!shown.contains("at []"), "{shown}");
+    let shown = flat(&check(dir.path(), &["softmax_cross_entropy", "--lang", "zh"])).replace(' ', "");
+    assert!(
+        shown.contains("`loss`1个元素中1个不符（100.0%），不是有限数"),
+        "{shown}"
+    );
+}
+
 /// The harness compiles the file before any case: a syntax error is the
 /// track's "does not compile", shown as Python shows it and logged as such.
 #[test]

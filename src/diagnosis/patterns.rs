@@ -613,13 +613,18 @@ fn non_finite(cx: &Context<'_>, failed: &[Failed<'_>], name: &str) -> Option<Sai
     let at = unravel(d.non_finite?, first.expected.shape());
     let u = reals(first.got)?;
     let value = u.get(IxDyn(&at)).copied().unwrap_or(f64::NAN);
+    // A single number (a loss) has no index to name.
+    let (at_en, at_zh) = match at.is_empty() {
+        true => (String::new(), String::new()),
+        false => (format!(" at {at:?}"), format!(" 的 {at:?}")),
+    };
     let mut en = format!(
-        "`{name}` has {} where a finite number is expected, first in case {} at {at:?}",
+        "`{name}` has {} where a finite number is expected, first in case {}{at_en}",
         if value.is_nan() { "NaN" } else { "an infinity" },
         first.obs.case
     );
     let mut zh = format!(
-        "`{name}` 在应为有限数的位置出现了{}，最早在用例 {} 的 {at:?}",
+        "`{name}` 在应为有限数的位置出现了{}，最早在用例 {}{at_zh}",
         if value.is_nan() { " NaN" } else { "无穷大" },
         first.obs.case
     );
