@@ -503,9 +503,15 @@ fn init(dir: &std::path::Path, force: bool, track: Track, zh: bool) -> Result<Ex
             true => println!("旧文件已保存到 {}。", path.display()),
         }
     }
+    // No `cd .` when the folder is the current one.
+    let here = std::env::current_dir().ok().and_then(|d| d.canonicalize().ok());
+    let cd = match dir.canonicalize().ok() == here {
+        true => String::new(),
+        false => format!("cd {} && ", dir.display()),
+    };
     match zh {
-        false => println!("Next: cd {} && kata list", dir.display()),
-        true => println!("下一步：cd {} && kata list", dir.display()),
+        false => println!("Next: {cd}kata list"),
+        true => println!("下一步：{cd}kata list"),
     }
     Ok(ExitCode::SUCCESS)
 }
