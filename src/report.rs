@@ -979,12 +979,17 @@ fn protect_paths(text: &str) -> String {
     text.split(' ')
         .map(|word| match is_path(word) {
             true => {
+                // Glued between narrow characters only: Chinese text around
+                // a path (`取整（`//`、`int(...)`）也会…`) still breaks.
+                let wide = |c: char| display_width(c.encode_utf8(&mut [0; 4])) > 1;
                 let mut glued = String::new();
-                for (i, c) in word.chars().enumerate() {
-                    if i > 0 {
+                let mut last: Option<char> = None;
+                for c in word.chars() {
+                    if last.is_some_and(|l| !wide(l) && !wide(c)) {
                         glued.push(JOINER);
                     }
                     glued.push(c);
+                    last = Some(c);
                 }
                 glued
             }
@@ -1195,6 +1200,16 @@ mod tests {
         );
         let zh = command_lines(6, "单独重跑：", command, 60);
         assert!(zh.lines().all(|l| display_width(l) <= 60), "{zh}");
+    }
+
+    #[test]
+    fn chinese_text_around_a_path_still_wraps() {
+        let line = "数值规律：`x` 只有整数值，而期望值带小数：整数数组（`np.zeros(n, dtype=int)`、对整数输入做 `np.zeros_like`、`.astype(int)`）存不下小数，取整（`//`、`int(...)`、`np.floor`）也会丢掉小数";
+        let out = wrap(line, 60, "");
+        assert!(out.lines().all(|l| display_width(l) <= 60), "{out}");
+        // A path in it still moves whole.
+        let out = wrap("位置在很长很长很长很长很长很长的地方 katas/rope.py:7）然后继续", 30, "");
+        assert!(out.contains("katas/rope.py:7"), "{out}");
     }
 
     #[test]

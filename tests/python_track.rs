@@ -292,6 +292,23 @@ fn a_scalar_that_is_not_finite_is_said_plainly() {
     );
 }
 
+/// An integer array where floats are expected is read as its numbers, and
+/// fails; the report says its values are whole numbers.
+#[test]
+fn an_integer_array_where_floats_are_expected_is_named() {
+    let dir = python_practice();
+    let source = edit(&reference("layer_norm"), "    return y\n", "    return y.astype(int)\n");
+    write_py(dir.path(), "layer_norm", &source);
+    let out = check(dir.path(), &["layer_norm"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let shown = flat(&out);
+    assert!(
+        shown
+            .contains("In the numbers: `layer_norm` holds only whole numbers where the expected values have fractions"),
+        "{shown}"
+    );
+}
+
 /// The harness compiles the file before any case: a syntax error is the
 /// track's "does not compile", shown as Python shows it and logged as such.
 #[test]
