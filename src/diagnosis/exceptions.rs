@@ -306,10 +306,10 @@ fn index(message: &str) -> Option<(&'static str, String, String)> {
     Some((
         "index_out_of_bounds",
         format!(
-            "index {index} is past the end of an axis: {range_en}; check the loop bound or the index computed \
+            "index {index} lies outside an axis: {range_en}; check the loop bound or the index computed \
              against that axis's length (`.shape[{axis}]`)"
         ),
-        format!("下标 {index} 越过了轴的末端：{range_zh}；对照该轴的长度（`.shape[{axis}]`）检查循环边界或算出的下标"),
+        format!("下标 {index} 超出了轴的范围：{range_zh}；对照该轴的长度（`.shape[{axis}]`）检查循环边界或算出的下标"),
     ))
 }
 
