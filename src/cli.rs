@@ -136,7 +136,7 @@ pub enum Command {
         #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
         lang: Lang,
     },
-    /// Time your code (release build) against the reference on a large case.
+    /// Time your code against the reference on a large case (Rust: a release build).
     ///
     /// Prints both medians and their ratio, and where such code loses time
     /// beyond 10x; exit 1 if your code fails or its outputs differ from the
