@@ -210,6 +210,26 @@ fn chinese_labels_everywhere() {
     assert_eq!(solution.status.code(), Some(0), "{}", text(&solution));
 }
 
+/// `--help` wraps at 80 columns when not a terminal, as everything else.
+#[test]
+fn help_fits_80_columns() {
+    let dir = practice();
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["watch", "--help"],
+        &["interview", "--help"],
+        &["init", "--help"],
+    ] {
+        let out = kata(dir.path()).args(args).output().expect("kata runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let t = text(&out);
+        for line in t.lines() {
+            assert!(line.chars().count() <= 80, "{args:?}: {line}");
+        }
+    }
+}
+
 #[test]
 fn list_groups_by_track_filters_by_tag_and_fits_80_columns() {
     let dir = practice();
