@@ -48,7 +48,8 @@ fn explain(exception: &str, message: &str) -> Option<(&'static str, String, Stri
             .or_else(|| reshape(message)),
         "IndexError" => index(message).or_else(|| float_index(message)),
         "AxisError" => axis(message),
-        "TypeError" | "AttributeError" => none_value(message),
+        "TypeError" => none_value(message).or_else(|| linear_called(message)),
+        "AttributeError" => none_value(message),
         _ => None,
     }
 }
@@ -67,6 +68,22 @@ fn none_value(message: &str) -> Option<(&'static str, String, String)> {
             "某个值是 None，而这里需要数或数组：要么是本用例传入 None 的可选参数（weight、bias、mask、\
              ignore_index 等：桩文件的文档字符串写明了哪些可以是 None；先判断 `if weight is not None`），\
              要么是你的某个函数没有返回值"
+                .to_string(),
+        )
+    })
+}
+
+/// `'Linear' object is not callable`: the prelude's Linear holds a weight
+/// and a bias, and computes nothing itself.
+fn linear_called(message: &str) -> Option<(&'static str, String, String)> {
+    (message == "'Linear' object is not callable").then(|| {
+        (
+            "linear_not_callable",
+            "a Linear is not a function: katas/prelude.py's Linear only holds weight (out, in) and bias (out,); \
+             apply it as `x @ layer.weight.T + layer.bias`"
+                .to_string(),
+            "Linear 不是函数：katas/prelude.py 里的 Linear 只保存 weight (out, in) 和 bias (out,)；\
+             请写成 `x @ layer.weight.T + layer.bias`"
                 .to_string(),
         )
     })
@@ -469,6 +486,9 @@ mod tests {
             en("TypeError", "unsupported operand type(s) for *: 'float' and 'str'"),
             None
         );
+        assert!(en("TypeError", "'Linear' object is not callable")
+            .unwrap()
+            .contains("x @ layer.weight.T + layer.bias"));
         let e = en(
             "IndexError",
             "arrays used as indices must be of integer (or boolean) type",
