@@ -104,10 +104,12 @@ pub enum UserResult {
     Timed {
         /// The median over the calls that returned.
         median: Duration,
-        /// The outputs that differ from the reference's, described.
-        differs: Vec<String>,
-        /// Why the other calls did not return, if some did not.
-        cut_short: Option<String>,
+        /// The outputs that differ from the reference's, described in
+        /// English and Chinese.
+        differs: Vec<(String, String)>,
+        /// Why the other calls did not return, if some did not (English,
+        /// Chinese).
+        cut_short: Option<(String, String)>,
     },
     /// The function still says `todo!()`.
     NotImplemented,
@@ -125,8 +127,8 @@ pub struct PartBench {
     /// The user's.
     pub user: UserResult,
     /// PyTorch's time on the same case and what was timed (`PyTorch 2.15.0
-    /// F.conv2d`), when recorded.
-    pub pytorch: Option<(Duration, String)>,
+    /// F.conv2d`, in English and Chinese), when recorded.
+    pub pytorch: Option<(Duration, String, String)>,
 }
 
 impl PartBench {
@@ -260,6 +262,7 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
                     Some((version, seconds)) => (
                         Duration::from_secs_f64(*seconds),
                         format!("PyTorch {version} {} (float64, 1 thread), timed now,", c.call),
+                        format!("PyTorch {version} {}（float64，单线程，刚刚计时）", c.call),
                     ),
                     None => (
                         Duration::from_secs_f64(c.seconds),
@@ -268,6 +271,12 @@ pub fn run(practice: &Practice, name: &str, opts: &BenchOptions) -> Result<ExitC
                             t.torch,
                             c.call,
                             t.provenance()
+                        ),
+                        format!(
+                            "PyTorch {} {}（float64，单线程，记录于 {}；这里无法运行 PyTorch）",
+                            t.torch,
+                            c.call,
+                            t.provenance_zh()
                         ),
                     ),
                 }),
@@ -414,9 +423,12 @@ fn user_result(part: &Part, expected: &Outputs, mut calls: Calls, requested: usi
         .map(|(name, m)| describe_mismatch(name, m))
         .collect();
     let returned = calls.times.len();
-    let cut_short = calls
-        .failure
-        .map(|why| format!("only {returned} of {requested} runs returned; the others: {why}"));
+    let cut_short = calls.failure.map(|why| {
+        (
+            format!("only {returned} of {requested} runs returned; the others: {why}"),
+            format!("{requested} 次运行中只有 {returned} 次返回；其余的：{why}"),
+        )
+    });
     UserResult::Timed {
         median: median(&mut calls.times),
         differs,
@@ -424,12 +436,22 @@ fn user_result(part: &Part, expected: &Outputs, mut calls: Calls, requested: usi
     }
 }
 
-fn describe_mismatch(name: &str, m: &Mismatch) -> String {
+/// How an output differs, in English and Chinese.
+fn describe_mismatch(name: &str, m: &Mismatch) -> (String, String) {
     match m {
-        Mismatch::Missing => format!("`{name}` is missing"),
-        Mismatch::Dtype { got, expected } => format!("`{name}` is {got}, expected {expected}"),
-        Mismatch::Shape { got, expected } => format!("`{name}` has shape {got:?}, expected {expected:?}"),
-        Mismatch::Values(d) => format!("`{name}` differs in {} of {} elements", d.mismatched, d.total),
+        Mismatch::Missing => (format!("`{name}` is missing"), format!("`{name}` 缺失")),
+        Mismatch::Dtype { got, expected } => (
+            format!("`{name}` is {got}, expected {expected}"),
+            format!("`{name}` 的类型是 {got}，应为 {expected}"),
+        ),
+        Mismatch::Shape { got, expected } => (
+            format!("`{name}` has shape {got:?}, expected {expected:?}"),
+            format!("`{name}` 的形状是 {got:?}，应为 {expected:?}"),
+        ),
+        Mismatch::Values(d) => (
+            format!("`{name}` differs in {} of {} elements", d.mismatched, d.total),
+            format!("`{name}` 的 {} 个元素中有 {} 个不同", d.total, d.mismatched),
+        ),
     }
 }
 
@@ -444,32 +466,51 @@ pub fn render(
     zh: bool,
 ) -> String {
     let mut out = String::new();
-    let runs = match runs {
-        1 => "one run".to_string(),
-        n => format!("median of {n} runs"),
+    let runs = match (runs, zh) {
+        (1, false) => "one run".to_string(),
+        (n, false) => format!("median of {n} runs"),
+        (1, true) => "运行一次".to_string(),
+        (n, true) => format!("{n} 次运行的中位数"),
     };
-    let builds = match track {
-        Track::Rust => "release builds",
-        Track::Python => "your Python, the reference's release build",
+    let builds = match (track, zh) {
+        (Track::Rust, false) => "release builds",
+        (Track::Python, false) => "your Python, the reference's release build",
+        (Track::Rust, true) => "均为 release 构建",
+        (Track::Python, true) => "你的 Python 代码，参考答案的 release 构建",
     };
-    let head = format!("{}: your code vs the reference ({builds}, {runs})", kata.name);
+    let head = match zh {
+        false => format!("{}: your code vs the reference ({builds}, {runs})", kata.name),
+        true => format!("{}：你的代码与参考答案对比（{builds}，{runs}）", kata.name),
+    };
     let head = report::wrap(&head, 78, "");
     // Bold the name only after wrapping: colour codes would count as width.
     let _ = writeln!(out, "{}", head.replacen(&kata.name, &kata.name.bold().to_string(), 1));
     let _ = writeln!(
         out,
         "{}",
-        report::wrap(&format!("case: {}", describe(inputs)), 76, "  ")
+        report::wrap(
+            &format!("{}{}", report::tr(zh, "case: ", "用例："), describe(inputs)),
+            76,
+            "  "
+        )
     );
     out.push('\n');
     let width = parts.iter().map(|p| p.name.chars().count()).max().unwrap_or(0).max(4);
+    // Padded by display width: a Chinese label is two columns a character.
+    let pad = |label: &str, to: usize, left: bool| {
+        let fill = " ".repeat(to.saturating_sub(report::display_width(label)));
+        match left {
+            true => format!("{}{fill}", label.bold()),
+            false => format!("{fill}{}", label.bold()),
+        }
+    };
     let _ = writeln!(
         out,
-        "  {:<width$}  {:>10}  {:>10}  {:>7}",
-        "part".bold(),
-        "yours".bold(),
-        "reference".bold(),
-        "ratio".bold()
+        "  {}  {}  {}  {}",
+        pad(report::tr(zh, "part", "函数"), width, true),
+        pad(report::tr(zh, "yours", "你的"), 10, false),
+        pad(report::tr(zh, "reference", "参考答案"), 10, false),
+        pad(report::tr(zh, "ratio", "倍数"), 7, false)
     );
     for p in parts {
         let yours = match &p.user {
@@ -493,24 +534,36 @@ pub fn render(
     }
     out.push('\n');
     for p in parts {
-        for line in verdict_lines(p, &kata.name, track) {
+        for line in verdict_lines(p, &kata.name, track, zh) {
             let _ = writeln!(out, "{}", report::wrap(&line, 76, "  "));
         }
     }
     for p in parts {
-        if let Some((torch, what)) = &p.pytorch {
+        if let Some((torch, what, what_zh)) = &p.pytorch {
             let vs = p.reference.as_secs_f64() / torch.as_secs_f64().max(1e-9);
-            let line = format!(
-                "{what} took {} on this case: the reference takes {} its time.",
-                fmt_duration(*torch),
-                fmt_ratio(vs)
-            );
+            let line = match zh {
+                false => format!(
+                    "{what} took {} on this case: the reference takes {} its time.",
+                    fmt_duration(*torch),
+                    fmt_ratio(vs)
+                ),
+                true => format!(
+                    "{what_zh}在这个用例上用时 {}：参考答案用时是它的 {}。",
+                    fmt_duration(*torch),
+                    fmt_ratio(vs)
+                ),
+            };
             let _ = writeln!(out, "{}", report::wrap(&line, 76, "  "));
         }
     }
     if stale {
-        let line = "PyTorch was timed on another case: fixtures/pytorch_timings.toml needs \
-                    `python3 fixtures/generate.py --timings` again.";
+        let line = report::tr(
+            zh,
+            "PyTorch was timed on another case: fixtures/pytorch_timings.toml needs \
+             `python3 fixtures/generate.py --timings` again.",
+            "PyTorch 是在另一个用例上计时的：fixtures/pytorch_timings.toml 需要重新运行 \
+             `python3 fixtures/generate.py --timings`。",
+        );
         let _ = writeln!(out, "{}", report::wrap(line, 76, "  ").yellow());
     }
     let slow: Vec<&PartBench> = parts
@@ -525,35 +578,50 @@ pub fn render(
 }
 
 /// What the user's run of one part says beyond its times.
-fn verdict_lines(p: &PartBench, kata: &str, track: Track) -> Vec<String> {
+fn verdict_lines(p: &PartBench, kata: &str, track: Track, zh: bool) -> Vec<String> {
     let name = &p.name;
     match &p.user {
         UserResult::Timed { differs, cut_short, .. } => {
             let mut lines = Vec::new();
-            if differs.is_empty() {
-                lines.push(format!(
+            match (differs.is_empty(), zh) {
+                (true, false) => lines.push(format!(
                     "{} {name}: your outputs match the reference's.",
                     "✓".green().bold()
-                ));
-            } else {
-                lines.push(format!(
+                )),
+                (true, true) => lines.push(format!("{} {name}：你的输出与参考答案一致。", "✓".green().bold())),
+                (false, false) => lines.push(format!(
                     "{} {name}: your outputs differ from the reference's on this case ({}); a fast wrong \
                      answer is no win: `kata check {kata}` shows where.",
                     "✗".red().bold(),
-                    differs.join("; ")
-                ));
+                    differs.iter().map(|(en, _)| en.as_str()).collect::<Vec<_>>().join("; ")
+                )),
+                (false, true) => lines.push(format!(
+                    "{} {name}：在这个用例上你的输出与参考答案不同（{}）；又快又错不算赢：`kata check {kata}` \
+                     会显示哪里不同。",
+                    "✗".red().bold(),
+                    differs.iter().map(|(_, zh)| zh.as_str()).collect::<Vec<_>>().join("；")
+                )),
             }
-            if let Some(why) = cut_short {
+            if let Some((why_en, why_zh)) = cut_short {
+                let why = if zh { why_zh } else { why_en };
                 lines.push(format!("{} {name}: {why}", "!".yellow().bold()));
             }
             lines
         }
-        UserResult::NotImplemented => vec![format!(
-            "{} {name}: not implemented yet: replace the {} in katas/{kata}.{}",
-            "·".yellow().bold(),
-            track.todo(),
-            track.extension()
-        )],
+        UserResult::NotImplemented => vec![match zh {
+            false => format!(
+                "{} {name}: not implemented yet: replace the {} in katas/{kata}.{}",
+                "·".yellow().bold(),
+                track.todo(),
+                track.extension()
+            ),
+            true => format!(
+                "{} {name}：尚未实现：请替换 katas/{kata}.{} 中的 {}",
+                "·".yellow().bold(),
+                track.extension(),
+                track.todo()
+            ),
+        }],
         UserResult::Failed(why) => vec![format!("{} {name}: {why}", "✗".red().bold())],
     }
 }
@@ -792,6 +860,18 @@ impl PytorchTimings {
         };
         format!("{when}{machine}")
     }
+
+    /// [`Self::provenance`] in Chinese.
+    fn provenance_zh(&self) -> String {
+        let machine = match self.machine.as_str() {
+            "" => "另一台机器".to_string(),
+            m => m.to_string(),
+        };
+        match self.recorded.as_str() {
+            "" => machine,
+            date => format!("{date}，{machine}"),
+        }
+    }
 }
 
 impl PytorchCase {
@@ -889,6 +969,10 @@ mod tests {
 
     /// A one-part report of conv2d whose user took `ratio` times the reference's time.
     fn conv2d_report(ratio: f64, advice: bool, track: Track) -> String {
+        conv2d_report_in(ratio, advice, track, false)
+    }
+
+    fn conv2d_report_in(ratio: f64, advice: bool, track: Track, zh: bool) -> String {
         let description = include_str!("../katas/conv2d.toml");
         let mut kata = crate::catalog::parse(Path::new("katas/conv2d.toml"), description).expect("conv2d.toml");
         if !advice {
@@ -903,10 +987,32 @@ mod tests {
                 differs: Vec::new(),
                 cut_short: None,
             },
-            pytorch: Some((Duration::from_millis(20), "PyTorch 2.15.0 F.conv2d".into())),
+            pytorch: Some((
+                Duration::from_millis(20),
+                "PyTorch 2.15.0 F.conv2d".into(),
+                "PyTorch 2.15.0 F.conv2d".into(),
+            )),
         };
         colored::control::set_override(false);
-        render(&kata, &inputs, &[part], 5, false, track, false)
+        render(&kata, &inputs, &[part], 5, false, track, zh)
+    }
+
+    #[test]
+    fn in_chinese_the_whole_report_is_chinese() {
+        let zh = conv2d_report_in(24.0, true, Track::Python, true);
+        for english in [
+            "your code vs",
+            "case:",
+            "yours",
+            "reference ",
+            "ratio",
+            "match the reference",
+            "took ",
+        ] {
+            assert!(!zh.contains(english), "{english}: {zh}");
+        }
+        assert!(zh.contains("你的代码与参考答案对比") && zh.contains("倍数"), "{zh}");
+        assert!(zh.lines().all(|l| report::display_width(l) <= 80), "{zh}");
     }
 
     #[test]

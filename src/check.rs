@@ -495,7 +495,7 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
             reports.push(CaseReport {
                 case: case.name.clone(),
                 seed: case.seed,
-                shapes: shapes(&signature, &case.inputs),
+                shapes: shapes(&signature, &case.inputs, part),
                 verdict,
                 printed: output.printed.remove(&key),
             });
@@ -588,9 +588,33 @@ fn kata_status(parts: &[PartReport]) -> Status {
 /// The inputs in the signature's order: arrays with their shapes, scalars
 /// with their values (`x (2×3), normalized_shape (1), eps = 1e-5`). A shape
 /// holds no space, so a wrapped line never splits one.
-fn shapes(signature: &Signature, inputs: &Inputs) -> String {
-    signature
-        .order_inputs(inputs.0.keys().map(String::as_str))
+fn shapes(signature: &Signature, inputs: &Inputs, part: &crate::catalog::Part) -> String {
+    // Only the part's own arguments (a kata's parts share their cases, and
+    // `moe_forward` does not take `route`'s router_logits), as its
+    // `[parts.python]` table names them, in its order; all inputs where it
+    // has none.
+    let roots: Vec<&str> = part
+        .python
+        .iter()
+        .flat_map(|p| &p.args)
+        .map(|a| a.trim_end_matches('?').split(':').next().unwrap_or_default())
+        .collect();
+    let root_of = |name: &str| {
+        roots
+            .iter()
+            .position(|r| name == *r || name.strip_prefix(r).is_some_and(|rest| rest.starts_with('.')))
+    };
+    let mut names = signature.order_inputs(
+        inputs
+            .0
+            .keys()
+            .map(String::as_str)
+            .filter(|n| roots.is_empty() || root_of(n).is_some()),
+    );
+    // In the part's own parameter order (`k` last in moe_forward(x, router,
+    // experts, k), though route takes it first).
+    names.sort_by_key(|n| root_of(n));
+    names
         .into_iter()
         .map(|name| {
             let v = &inputs.0[name];
@@ -609,7 +633,8 @@ fn shapes(signature: &Signature, inputs: &Inputs) -> String {
 }
 
 /// Hands a failing part's cases to the diagnosis: the outputs where the
-/// user's function returned, the panic where it panicked.
+/// user's function returned, the panic where it panicked; and the
+/// exceptions it raised to their explanations.
 fn diagnose(
     kata: &Kata,
     part: &crate::catalog::Part,
@@ -644,7 +669,16 @@ fn diagnose(
             })
         })
         .collect();
-    diagnosis::diagnose(&diagnosis::Context { kata, part, observed })
+    let mut findings = diagnosis::diagnose(&diagnosis::Context { kata, part, observed });
+    // Exceptions say nothing about the numbers; they are explained apart.
+    findings.extend(diagnosis::exceptions::findings(reports.iter().filter_map(
+        |report| match &report.verdict {
+            Verdict::Raised { raised } => Some((report.case.as_str(), raised)),
+            _ => None,
+        },
+    )));
+    findings.sort_by_key(|f| f.rank);
+    findings
 }
 
 /// The kata's verdict-cache key, and its cached report (marked `cached`) if
@@ -664,6 +698,12 @@ pub fn cache_key(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Resul
     let mut h = Hasher::new();
     h.add(env!("CARGO_PKG_VERSION").as_bytes());
     h.add(practice.track.name().as_bytes());
+    if practice.track == Track::Python {
+        // Another interpreter has other packages (NumPy's version, a module
+        // the file imports).
+        let python = crate::track::python::Interpreter::from_env().identity();
+        h.add(python.as_os_str().as_encoded_bytes());
+    }
     if let Ok(meta) = std::env::current_exe().and_then(fs::metadata) {
         // A rebuilt binary may carry a changed reference.
         h.add(format!("{:?}{}", meta.modified().ok(), meta.len()).as_bytes());

@@ -78,7 +78,6 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
     let dir = cli.dir.as_deref();
     let track = cli.track;
     let locate = || Practice::locate(dir).map(|p| p.with_track(track));
-    let zh = cli.command.lang() == Lang::Zh;
     match cli.command {
         Command::List { tag, json, lang } => crate::list::run(&locate()?, tag.as_deref(), json, lang == Lang::Zh),
         Command::Show { name, lang } => show(&locate()?, &name, lang),
@@ -103,7 +102,7 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
             check_many(&practice, &names, &opts, json, lang)
         }
         Command::Hint { name, lang } => hint(&locate()?, &name, lang),
-        Command::Solution { name, force } => solution(&locate()?, &name, force),
+        Command::Solution { name, force, lang: _ } => solution(&locate()?, &name, force),
         Command::Bench {
             name,
             runs,
@@ -118,8 +117,8 @@ fn dispatch(cli: Cli, color: bool) -> Result<ExitCode, SetupError> {
             };
             bench::run(&locate()?, &name, &opts)
         }
-        Command::Reset { name } => reset(&locate()?, &name, zh),
-        Command::Init { dir, force } => init(&dir, force, track.unwrap_or_default(), zh),
+        Command::Reset { name, lang } => reset(&locate()?, &name, lang == Lang::Zh),
+        Command::Init { dir, force, lang } => init(&dir, force, track.unwrap_or_default(), lang == Lang::Zh),
         Command::Verify {
             names,
             seed,
@@ -487,17 +486,25 @@ fn reset(practice: &Practice, name: &str, zh: bool) -> Result<ExitCode, SetupErr
             saved.display()
         ),
         (None, false) => println!("katas/{name}.{ext} already was the stub; nothing to save."),
-        (None, true) => println!("katas/{name}.{ext} 本来就是桩文件；无需保存。"),
+        (None, true) => println!("katas/{name}.{ext} 本来就是桩文件，无需保存。"),
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn init(dir: &std::path::Path, force: bool, track: Track, zh: bool) -> Result<ExitCode, SetupError> {
     let summary = files::init(dir, force, track)?;
-    let (written, shown, ext) = (summary.written, dir.display(), track.extension());
+    let ext = track.extension();
     match zh {
-        false => println!("Wrote {written} files into {shown} ({track} track: katas/<name>.{ext})."),
-        true => println!("已向 {shown} 写入 {written} 个文件（{track} 练习：katas/<name>.{ext}）。"),
+        false => println!(
+            "Wrote {} files into {} ({track} track: katas/<name>.{ext}).",
+            summary.written,
+            dir.display()
+        ),
+        true => println!(
+            "已向 {} 写入 {} 个文件（{track} 版：katas/<题名>.{ext}）。",
+            dir.display(),
+            summary.written
+        ),
     }
     for path in &summary.kept {
         match zh {
@@ -517,9 +524,15 @@ fn init(dir: &std::path::Path, force: bool, track: Track, zh: bool) -> Result<Ex
             true => println!("旧文件已保存到 {}。", path.display()),
         }
     }
+    // No `cd .` when the folder is the current one.
+    let here = std::env::current_dir().ok().and_then(|d| d.canonicalize().ok());
+    let cd = match dir.canonicalize().ok() == here {
+        true => String::new(),
+        false => format!("cd {} && ", dir.display()),
+    };
     match zh {
-        false => println!("Next: cd {shown} && kata list"),
-        true => println!("下一步：cd {shown} && kata list"),
+        false => println!("Next: {cd}kata list"),
+        true => println!("下一步：{cd}kata list"),
     }
     Ok(ExitCode::SUCCESS)
 }

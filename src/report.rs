@@ -227,6 +227,7 @@ fn findings_section(out: &mut String, part: &PartReport, zh: bool, width: usize)
         let label = match f.kind {
             Kind::Mistake => tr(zh, "This looks like:", "这看起来是："),
             Kind::Panic => tr(zh, "About this panic:", "关于这个 panic："),
+            Kind::Exception => tr(zh, "About this exception:", "关于这个异常："),
             Kind::Invariant => tr(zh, "Broken property:", "性质不成立："),
             Kind::Pattern | Kind::Gradient => tr(zh, "In the numbers:", "数值规律："),
         };
@@ -293,6 +294,14 @@ pub fn panicked_line(message: &str, location: Option<&str>, zh: bool) -> String 
 
 /// A Python exception: its type, where in the user's file, the line, and the message.
 pub fn raised_line(r: &Raised, zh: bool) -> String {
+    if r.exception.is_empty() {
+        // What the function returned, said by the harness: not raised.
+        let message = match (&r.message_zh, zh) {
+            (Some(message), true) => message,
+            _ => &r.message,
+        };
+        return first_line(message).to_string();
+    }
     let mut out = match (&r.location, zh) {
         (Some(location), false) => format!("raised {} at {location}", r.exception),
         (Some(location), true) => format!("在 {location} 抛出 {}", r.exception),
@@ -352,6 +361,15 @@ fn mismatch_line(f: &OutputFailure, part: Option<&str>, zh: bool) -> String {
             let pct = 100.0 * d.mismatched as f64 / d.total.max(1) as f64;
             let at = d.non_finite.map(|i| unravel(i, f.expected.shape()));
             match (zh, at) {
+                // A single number (a loss) has no index to name.
+                (false, Some(at)) if at.is_empty() => format!(
+                    "mismatched {} of {} ({pct:.1}%), not finite",
+                    d.mismatched,
+                    plural(d.total, "element")
+                ),
+                (true, Some(at)) if at.is_empty() => {
+                    format!("{} 个元素中 {} 个不符（{pct:.1}%），不是有限数", d.total, d.mismatched)
+                }
                 (false, None) => format!(
                     "mismatched {} of {} ({pct:.1}%)",
                     d.mismatched,
@@ -373,9 +391,16 @@ fn mismatch_line(f: &OutputFailure, part: Option<&str>, zh: bool) -> String {
     format!("`{}` {what}", short_name(&f.name, part))
 }
 
+/// A shape as a tuple, `(2, 3)`; one axis keeps its comma, `(2,)`, so that
+/// it does not read as a number in parentheses.
 fn dims(shape: &[usize]) -> String {
-    let parts: Vec<String> = shape.iter().map(usize::to_string).collect();
-    format!("({})", parts.join(", "))
+    match shape {
+        [n] => format!("({n},)"),
+        _ => {
+            let parts: Vec<String> = shape.iter().map(usize::to_string).collect();
+            format!("({})", parts.join(", "))
+        }
+    }
 }
 
 fn case_detail(out: &mut String, report: &KataReport, part: &PartReport, case: &CaseReport, zh: bool, width: usize) {
@@ -396,16 +421,53 @@ fn case_detail(out: &mut String, report: &KataReport, part: &PartReport, case: &
     }
     // With one case (`--case`), the command that re-runs it is the one just run.
     if part.cases.len() > 1 {
-        let _ = writeln!(
-            out,
-            "{:DETAIL$}{}kata check {} --case {}{}",
-            "",
-            tr(zh, "re-run: ", "单独重跑："),
+        let command = format!(
+            "kata check {} --case {}{}",
             report.name,
             case.case,
             case.seed.map(|s| format!(" --seed {s}")).unwrap_or_default()
         );
+        out.push_str(&command_lines(
+            DETAIL,
+            tr(zh, "re-run: ", "单独重跑："),
+            &command,
+            width,
+        ));
     }
+}
+
+/// A shell command under a label, cut at spaces with ` \` line
+/// continuations where it is wider than the terminal, so that it can still
+/// be copied and pasted whole; a word wider than a line overflows.
+fn command_lines(indent: usize, label: &str, command: &str, width: usize) -> String {
+    let pad = indent + display_width(label);
+    if pad + display_width(command) <= width {
+        return format!("{:indent$}{label}{command}\n", "");
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in command.split(' ') {
+        // Room on this line for the word and, after it, ` \`.
+        let used = pad + display_width(&line);
+        if !line.is_empty() && used + 1 + display_width(word) + 2 > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    let mut out = format!("{:indent$}{label}", "");
+    let last = lines.len() - 1;
+    for (i, line) in lines.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(&" ".repeat(pad));
+        }
+        out.push_str(&line);
+        out.push_str(if i < last { " \\\n" } else { "\n" });
+    }
+    out
 }
 
 fn output_detail(out: &mut String, f: &OutputFailure, part: &str, zh: bool, width: usize) {
@@ -899,12 +961,16 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 /// U+2060 WORD JOINER: no line break on either side of it.
 const JOINER: char = '\u{2060}';
 
-/// `text` with every path or `file:line` token (`katas/x.py:15`), and every
-/// macro call (`todo!()`), glued together, so that a wrap moves it whole:
-/// the line breaker would break after its `/`, `-` or `!`.
+/// `text` with every path or `file:line` token (`katas/x.py:15`), every
+/// macro call (`todo!()`) and every chained call or index in code
+/// (`counts.most_common(1)[0][0]`), glued together, so that a wrap moves it
+/// whole: the line breaker would break after its `/`, `-` or `!`, or
+/// between a closing bracket and an opening one.
 fn protect_paths(text: &str) -> String {
+    let chained = |word: &str| word.is_ascii() && [")[", "](", ")(", "]["].iter().any(|p| word.contains(p));
     let is_path = |word: &str| {
         word.contains('/')
+            || chained(word)
             || word.contains("!(")
             || word
                 .split_once(':')
@@ -913,12 +979,17 @@ fn protect_paths(text: &str) -> String {
     text.split(' ')
         .map(|word| match is_path(word) {
             true => {
+                // Glued between narrow characters only: Chinese text around
+                // a path (`取整（`//`、`int(...)`）也会…`) still breaks.
+                let wide = |c: char| display_width(c.encode_utf8(&mut [0; 4])) > 1;
                 let mut glued = String::new();
-                for (i, c) in word.chars().enumerate() {
-                    if i > 0 {
+                let mut last: Option<char> = None;
+                for c in word.chars() {
+                    if last.is_some_and(|l| !wide(l) && !wide(c)) {
                         glued.push(JOINER);
                     }
                     glued.push(c);
+                    last = Some(c);
                 }
                 glued
             }
@@ -1105,6 +1176,50 @@ mod tests {
         };
         printed_block(&mut out, &printed, false, 80);
         assert!(out.contains("│ a␞b␛[2Jc␍d\te\u{fffd}\n"), "{out:?}");
+    }
+
+    #[test]
+    fn a_command_too_wide_is_cut_with_line_continuations() {
+        let command = "kata check --dir .kata/interviews/20261203-075343 scaled_dot_product_attention --case random-3 --seed 78383314791035";
+        let out = command_lines(6, "re-run: ", command, 80);
+        for line in out.lines() {
+            assert!(display_width(line) <= 80, "{out}");
+        }
+        assert!(out.lines().count() > 1, "{out}");
+        // The shell reads it back as the one command.
+        assert_eq!(
+            out.replace(" \\\n", " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            format!("re-run: {command}")
+        );
+        assert_eq!(
+            command_lines(6, "re-run: ", "kata check rope --case example", 80),
+            "      re-run: kata check rope --case example\n"
+        );
+        let zh = command_lines(6, "单独重跑：", command, 60);
+        assert!(zh.lines().all(|l| display_width(l) <= 60), "{zh}");
+    }
+
+    #[test]
+    fn chinese_text_around_a_path_still_wraps() {
+        let line = "数值规律：`x` 只有整数值，而期望值带小数：整数数组（`np.zeros(n, dtype=int)`、对整数输入做 `np.zeros_like`、`.astype(int)`）存不下小数，取整（`//`、`int(...)`、`np.floor`）也会丢掉小数";
+        let out = wrap(line, 60, "");
+        assert!(out.lines().all(|l| display_width(l) <= 60), "{out}");
+        // A path in it still moves whole.
+        let out = wrap("位置在很长很长很长很长很长很长的地方 katas/rope.py:7）然后继续", 30, "");
+        assert!(out.contains("katas/rope.py:7"), "{out}");
+    }
+
+    #[test]
+    fn wrapping_never_splits_chained_calls_or_indices() {
+        let line =
+            "raised IndexError at katas/bpe.py:22 (`pair = counts.most_common(1)[0][0]`): list index out of range";
+        for width in 30..90 {
+            let out = wrap(line, width, "");
+            assert!(out.contains("counts.most_common(1)[0][0]`):"), "{width}: {out}");
+        }
     }
 
     #[test]

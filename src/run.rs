@@ -106,7 +106,9 @@ pub enum PartRun {
 /// it: the harness's own frames left out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Raised {
-    /// Its type, e.g. `ValueError`.
+    /// Its type, e.g. `ValueError`; empty when it is no exception of the
+    /// user's code but the harness's words on the value it returned (`None`
+    /// where an array is asked for, a tuple of the wrong length).
     pub exception: String,
     /// Its message.
     pub message: String,

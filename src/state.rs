@@ -128,11 +128,13 @@ pub fn store_report(practice: &Practice, key: &str, report: &KataReport) -> Resu
 /// out-of-memory killer, a person); a case the kata's own adapter could not
 /// take (a fixture fault, fixed without touching the user's file). Crashes
 /// the program causes itself (abort, stack overflow, its memory limit) recur,
-/// and are cached.
+/// and are cached. Nor when a Python import failed: installing the module
+/// changes the verdict without changing the file.
 pub fn is_repeatable(report: &KataReport) -> bool {
     report.parts.iter().flat_map(|p| &p.cases).all(|c| match &c.verdict {
         Verdict::Crashed { crash } => !crash.from_outside(),
         Verdict::NotRun | Verdict::BadInput { .. } => false,
+        Verdict::Raised { raised } => !matches!(raised.exception.as_str(), "ImportError" | "ModuleNotFoundError"),
         _ => true,
     })
 }
@@ -183,10 +185,23 @@ mod tests {
         crashed(Crash::Signal { name: name.into() })
     }
 
+    fn raised(exception: &str) -> Verdict {
+        Verdict::Raised {
+            raised: crate::run::Raised {
+                exception: exception.into(),
+                message: "No module named 'torch'".into(),
+                message_zh: None,
+                location: Some("katas/rope.py:1".into()),
+                line: Some("import torch".into()),
+            },
+        }
+    }
+
     #[test]
     fn what_the_program_did_itself_is_cached() {
         for verdict in [
             Verdict::NotImplemented,
+            raised("ValueError"),
             Verdict::Panicked {
                 message: "boom".into(),
                 location: None,
@@ -215,6 +230,8 @@ mod tests {
             Verdict::BadInput {
                 message: "`x` should be float64, it is int64".into(),
             },
+            raised("ModuleNotFoundError"),
+            raised("ImportError"),
         ] {
             assert!(
                 !is_repeatable(&report(vec![Verdict::Pass, verdict.clone()])),

@@ -201,7 +201,7 @@ fn errors_help_reset_and_init_speak_chinese_under_lang_zh_or_kata_lang() {
         .output()
         .unwrap();
     assert!(
-        text(&out).contains("katas/layer_norm.rs 本来就是桩文件；无需保存。"),
+        text(&out).contains("katas/layer_norm.rs 本来就是桩文件，无需保存。"),
         "{}",
         text(&out)
     );

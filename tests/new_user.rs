@@ -194,6 +194,40 @@ fn chinese_labels_everywhere() {
     );
     let checked = run(&["check", "layer_norm", "--lang", "zh"]);
     assert!(checked.contains("尚未实现"), "{checked}");
+    // Every command takes --lang: reset and init say what they did in it.
+    let reset = run(&["reset", "layer_norm", "--lang", "zh"]);
+    assert!(
+        reset.contains("本来就是桩文件") && !reset.contains("already"),
+        "{reset}"
+    );
+    let fresh = dir.path().join("fresh");
+    let init = run(&["init", fresh.to_str().unwrap(), "--lang", "zh"]);
+    assert!(init.contains("下一步：cd ") && !init.contains("Next"), "{init}");
+    let solution = kata(dir.path())
+        .args(["solution", "layer_norm", "--force", "--lang", "zh"])
+        .output()
+        .expect("kata runs");
+    assert_eq!(solution.status.code(), Some(0), "{}", text(&solution));
+}
+
+/// `--help` wraps at 80 columns when not a terminal, as everything else.
+#[test]
+fn help_fits_80_columns() {
+    let dir = practice();
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["watch", "--help"],
+        &["interview", "--help"],
+        &["init", "--help"],
+    ] {
+        let out = kata(dir.path()).args(args).output().expect("kata runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let t = text(&out);
+        for line in t.lines() {
+            assert!(line.chars().count() <= 80, "{args:?}: {line}");
+        }
+    }
 }
 
 #[test]

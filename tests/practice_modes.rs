@@ -328,11 +328,15 @@ fn a_passing_save_ends_the_interview_with_a_scorecard_and_leaves_katas_untouched
     // The re-run line checks the interview's file (failing), not the user's (passing).
     interview.wait_for("re-run: kata check --dir ");
     let out = interview.text();
-    let line = out[out.rfind("re-run: kata check --dir ").unwrap()..]
-        .lines()
-        .next()
-        .unwrap()
-        .to_string();
+    // Wider than 80 columns, it goes on with ` \` continuations.
+    let mut line = String::new();
+    for l in out[out.rfind("re-run: kata check --dir ").unwrap()..].lines() {
+        line.push_str(l.trim_start().trim_end_matches('\\'));
+        line.push(' ');
+        if !l.ends_with(" \\") {
+            break;
+        }
+    }
     let args: Vec<&str> = line["re-run: kata ".len()..].split_whitespace().collect();
     assert!(args.contains(&"--case"), "{line}");
     let rerun = kata(home).args(&args).output().unwrap();

@@ -207,6 +207,108 @@ fn an_exception_points_at_the_users_line() {
     assert!(!shown.contains("harness"), "no harness frames: {shown}");
 }
 
+/// A NumPy error is explained under the part, in both languages, with the
+/// sizes its message names and the user's line.
+#[test]
+fn a_numpy_error_is_explained_in_both_languages() {
+    let dir = python_practice();
+    // The statistics without keepdims: (2,) against (2,3).
+    let source = reference("layer_norm").replace(", keepdims=True", "");
+    let line = source.lines().position(|l| l.contains("var = ")).unwrap() + 1;
+    write_py(dir.path(), "layer_norm", &source);
+    let out = check(dir.path(), &["layer_norm"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let shown = flat(&out);
+    assert!(
+        shown.contains("About this exception: a broadcast failed")
+            && shown.contains("size 3 (axis 1 of (2,3)) against 2 (axis 0 of (2,))")
+            && shown.contains("keepdims=True")
+            && shown.contains(&format!("(case example, at katas/layer_norm.py:{line})")),
+        "{shown}"
+    );
+    let out = check(dir.path(), &["layer_norm", "--lang", "zh"]);
+    let shown = flat(&out);
+    assert!(
+        shown.contains("关于这个异常：广播失败")
+            && shown.contains(&format!("（用例 example，位置 katas/layer_norm.py:{line}）")),
+        "{shown}"
+    );
+    let out = check(dir.path(), &["layer_norm", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let kinds: Vec<(String, String)> = json["katas"][0]["diagnoses"]
+        .as_array()
+        .expect("diagnoses")
+        .iter()
+        .map(|d| (d["kind"].as_str().unwrap().into(), d["id"].as_str().unwrap().into()))
+        .collect();
+    assert!(kinds.contains(&("exception".into(), "broadcast".into())), "{kinds:?}");
+}
+
+/// A failing part lists its own arguments only, in its own order: the parts
+/// of a kata share their cases, and `moe_forward(x, router, experts, k)`
+/// takes neither `route`'s router_logits nor k first.
+#[test]
+fn a_part_lists_only_its_own_inputs_in_its_order() {
+    let dir = python_practice();
+    let source = edit(&reference("moe_router"), "    return out\n", "    return out + 1\n");
+    write_py(dir.path(), "moe_router", &source);
+    let out = check(dir.path(), &["moe_router"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let shown = flat(&out);
+    let inputs = &shown[shown.find("inputs: ").expect("an inputs line")..];
+    let inputs = &inputs[..inputs.find("`moe_forward`").unwrap_or(inputs.len())];
+    assert!(inputs.starts_with("inputs: x ("), "{inputs}");
+    assert!(!inputs.contains("router_logits"), "{inputs}");
+    let at = |name: &str| inputs.find(name).unwrap_or(usize::MAX);
+    assert!(
+        at("router.weight") < at("experts.0") && at("experts.0") < at("k = "),
+        "{inputs}"
+    );
+}
+
+/// A single number that is not finite (a loss) is said so, without an
+/// empty index (`non-finite at []`).
+#[test]
+fn a_scalar_that_is_not_finite_is_said_plainly() {
+    let dir = python_practice();
+    let source = edit(
+        &reference("softmax_cross_entropy"),
+        "    z = logits - logits.max(axis=-1, keepdims=True)\n",
+        "    z = logits\n",
+    );
+    write_py(dir.path(), "softmax_cross_entropy", &source);
+    let out = check(dir.path(), &["softmax_cross_entropy"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let shown = flat(&out);
+    assert!(
+        shown.contains("`loss` mismatched 1 of 1 element (100.0%), not finite"),
+        "{shown}"
+    );
+    assert!(!shown.contains("at []"), "{shown}");
+    let shown = flat(&check(dir.path(), &["softmax_cross_entropy", "--lang", "zh"])).replace(' ', "");
+    assert!(
+        shown.contains("`loss`1个元素中1个不符（100.0%），不是有限数"),
+        "{shown}"
+    );
+}
+
+/// An integer array where floats are expected is read as its numbers, and
+/// fails; the report says its values are whole numbers.
+#[test]
+fn an_integer_array_where_floats_are_expected_is_named() {
+    let dir = python_practice();
+    let source = edit(&reference("layer_norm"), "    return y\n", "    return y.astype(int)\n");
+    write_py(dir.path(), "layer_norm", &source);
+    let out = check(dir.path(), &["layer_norm"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let shown = flat(&out);
+    assert!(
+        shown
+            .contains("In the numbers: `layer_norm` holds only whole numbers where the expected values have fractions"),
+        "{shown}"
+    );
+}
+
 /// The harness compiles the file before any case: a syntax error is the
 /// track's "does not compile", shown as Python shows it and logged as such.
 #[test]
@@ -507,6 +609,32 @@ fn a_form_that_cannot_pass_is_named_plainly() {
             && shown.contains("which does not have it; the katas need NumPy alone)"),
         "{shown}"
     );
+    // Chinese wraps between any two characters: compared without spaces.
+    let shown = flat(&check(dir.path(), &["rope", "--lang", "zh"])).replace(' ', "");
+    assert!(
+        shown.contains("Nomodulenamed'kata_no_such_module'（kata用")
+            && shown.contains("它没有安装这个模块；本题只需要NumPy）"),
+        "{shown}"
+    );
+
+    // Parameters that differ from the stub's: kata's note in both languages.
+    write_py(dir.path(), "rope", "def rope(x):\n    return x\n");
+    let shown = flat(&check(dir.path(), &["rope", "--lang", "zh"])).replace(' ', "");
+    assert!(
+        shown.contains("（函数的参数与桩文件中的不同；`katashowrope`会显示它们）"),
+        "{shown}"
+    );
+
+    // A missing `return`: said as what was returned, not as an exception
+    // the user's code raised.
+    let source = reference("layer_norm").replace("    return y\n", "    y\n");
+    write_py(dir.path(), "layer_norm", &source);
+    let shown = flat(&check(dir.path(), &["layer_norm"]));
+    assert!(
+        shown.contains("✗ example: `layer_norm` is None: the function returned nothing for it (a missing `return`?)"),
+        "{shown}"
+    );
+    assert!(!shown.contains("raised TypeError"), "{shown}");
 }
 
 #[test]
@@ -543,6 +671,74 @@ fn a_missing_numpy_or_python_is_a_setup_error() {
         flat(&out).contains("the Python track needs Python 3.9"),
         "{}",
         text(&out)
+    );
+}
+
+/// A verdict cached under one interpreter is not served under another
+/// (`KATA_PYTHON`, or a virtualenv activated), and a failed import is not
+/// cached at all: installing the module changes it.
+#[test]
+fn another_interpreter_or_a_failed_import_is_not_served_from_the_cache() {
+    let dir = python_practice();
+    write_py(dir.path(), "layer_norm", &reference("layer_norm"));
+    let out = check(dir.path(), &["layer_norm"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(flat(&check(dir.path(), &["layer_norm"])).contains("(cached)"));
+    let other = dir.path().join("other-python");
+    fs::write(&other, "#!/bin/sh\nexec python3 \"$@\"\n").unwrap();
+    let mut perms = fs::metadata(&other).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    fs::set_permissions(&other, perms).unwrap();
+    let out = kata(dir.path())
+        .env("KATA_PYTHON", &other)
+        .args(["check", "layer_norm"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!flat(&out).contains("(cached)"), "{}", text(&out));
+
+    write_py(
+        dir.path(),
+        "rope",
+        &format!("import kata_no_such_module\n{}", reference("rope")),
+    );
+    assert_eq!(check(dir.path(), &["rope"]).status.code(), Some(1));
+    let out = check(dir.path(), &["rope"]);
+    assert!(!flat(&out).contains("(cached)"), "{}", text(&out));
+}
+
+/// On a system Python that pip may not change (PEP 668: Debian 12, Ubuntu
+/// 23.04 on), the advice is apt or a virtualenv, not a pip that fails.
+/// Runs only where /usr/bin/python3 is such a Python without NumPy.
+#[test]
+fn numpy_missing_from_an_externally_managed_python_gets_advice_that_works() {
+    let system = Path::new("/usr/bin/python3");
+    let probe = "import sys, os, sysconfig\n\
+        marker = os.path.join(sysconfig.get_path('stdlib'), 'EXTERNALLY-MANAGED')\n\
+        try:\n    import numpy\n    sys.exit(1)\nexcept ImportError:\n    sys.exit(0 if os.path.exists(marker) else 1)\n";
+    let applies = std::process::Command::new(system)
+        .args(["-c", probe])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !applies {
+        eprintln!("skipped: /usr/bin/python3 is not an externally managed Python without NumPy");
+        return;
+    }
+    let dir = python_practice();
+    write_py(dir.path(), "layer_norm", &reference("layer_norm"));
+    let out = kata(dir.path())
+        .env("KATA_PYTHON", system)
+        .args(["check", "layer_norm"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let shown = flat(&out);
+    assert!(
+        shown.contains("is a system Python that pip may not change")
+            && shown.contains("`sudo apt install python3-numpy`")
+            && shown.contains("export KATA_PYTHON=")
+            && !shown.contains("-m pip install numpy`"),
+        "{shown}"
     );
 }
 

@@ -312,7 +312,7 @@ fn a_wrong_shape_names_both_shapes() {
     let out = check(dir.path(), &["layer_norm"]);
     let t = expect_code(&out, 1);
     assert!(
-        flat(&t).contains("✗ example: `layer_norm` shape (6), expected (2, 3)"),
+        flat(&t).contains("✗ example: `layer_norm` shape (6,), expected (2, 3)"),
         "{t}"
     );
     // Small enough to show both: the same numbers, nested as their shapes say.
@@ -334,7 +334,7 @@ fn an_empty_array_fails() {
     let out = check(dir.path(), &["layer_norm"]);
     let t = expect_code(&out, 1);
     assert!(
-        flat(&t).contains("✗ example: `layer_norm` shape (0), expected (2, 3)"),
+        flat(&t).contains("✗ example: `layer_norm` shape (0,), expected (2, 3)"),
         "{t}"
     );
     assert!(t.contains("failed 27 of 27 cases"), "{t}");

@@ -65,7 +65,7 @@ pub enum Lang {
 
 impl Command {
     /// The language the command speaks, its errors too: its `--lang`, or
-    /// `KATA_LANG` for the commands without one.
+    /// `KATA_LANG` for the commands without one (`verify`, `completions`).
     pub fn lang(&self) -> Lang {
         match self {
             Command::List { lang, .. }
@@ -74,7 +74,10 @@ impl Command {
             | Command::Hint { lang, .. }
             | Command::Bench { lang, .. }
             | Command::Stats { lang, .. }
-            | Command::Next { lang, .. } => *lang,
+            | Command::Next { lang, .. }
+            | Command::Solution { lang, .. }
+            | Command::Reset { lang, .. }
+            | Command::Init { lang, .. } => *lang,
             Command::Watch(args) => args.lang,
             Command::Interview(args) => args.lang,
             _ => std::env::var("KATA_LANG")
@@ -148,11 +151,17 @@ pub enum Command {
         /// Show it even though you have not passed yet.
         #[arg(long)]
         force: bool,
+        /// Language of its messages (the solution itself is code, the same in both).
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// Restore a kata's stub; your file is saved under .kata/backups/ first.
     Reset {
         /// The kata.
         name: String,
+        /// Language of what it says it did.
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// Write a fresh practice folder (descriptions, stubs, fixtures) into DIR
     /// (`--track python` for NumPy stubs; the folder remembers it).
@@ -162,8 +171,11 @@ pub enum Command {
         /// Overwrite files that differ (each is backed up first).
         #[arg(long)]
         force: bool,
+        /// Language of what it says it did.
+        #[arg(long, value_enum, env = "KATA_LANG", default_value_t = Lang::En)]
+        lang: Lang,
     },
-    /// Time your code (release build) against the reference on a large case.
+    /// Time your code against the reference on a large case (Rust: a release build).
     ///
     /// Prints both medians and their ratio, and where such code loses time
     /// beyond 10x; exit 1 if your code fails or its outputs differ from the

@@ -13,11 +13,14 @@
 //!   shape relations, non-finite values);
 //! - [`invariants`]: properties the kata's TOML declares per output, checked on
 //!   the user's numbers;
-//! - [`panics`]: Rust panic messages explained.
+//! - [`panics`]: Rust panic messages explained;
+//! - [`exceptions`]: Python exceptions explained (NumPy's broadcast, matrix
+//!   product, reshape and index errors, with the sizes they name).
 //!
 //! Precision over recall: every finding is either a fact about the numbers
 //! or a mistake that no case contradicts.
 
+pub mod exceptions;
 pub mod invariants;
 pub mod mutants;
 pub mod panics;
@@ -44,6 +47,8 @@ pub enum Kind {
     Invariant,
     /// A panic, explained.
     Panic,
+    /// A Python exception, explained.
+    Exception,
     /// The gradient check's verdict.
     Gradient,
 }
@@ -56,6 +61,7 @@ impl Kind {
             Kind::Pattern => "pattern",
             Kind::Invariant => "invariant",
             Kind::Panic => "panic",
+            Kind::Exception => "exception",
             Kind::Gradient => "gradient",
         }
     }

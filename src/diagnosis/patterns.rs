@@ -106,6 +106,9 @@ fn whole(failed: &[Failed<'_>], name: &str, tol: Tolerance) -> Option<Said> {
     if let Some(s) = as_floats(failed, name) {
         return Some(s);
     }
+    if let Some(s) = as_integers(failed, name) {
+        return Some(s);
+    }
     if let Some(s) = scaled(failed, name, tol) {
         return Some(s);
     }
@@ -474,6 +477,36 @@ fn reordered(f: &Failed<'_>, name: &str, tol: Tolerance) -> Option<Said> {
     }
 }
 
+/// Whole numbers where the expected values have fractions, on every
+/// failing case: an integer array (the Python track reads an integer
+/// array where floats are expected as its numbers) or a rounding.
+fn as_integers(failed: &[Failed<'_>], name: &str) -> Option<Said> {
+    let mut any_nonzero = false;
+    let all = failed.iter().all(|f| match (f.got, f.expected) {
+        (Value::F64(u), Value::F64(e)) => {
+            any_nonzero |= u.iter().any(|&v| v != 0.0);
+            u.shape() == e.shape()
+                && u.iter().all(|v| v.is_finite() && v.fract() == 0.0)
+                && e.iter().any(|v| v.is_finite() && v.fract() != 0.0)
+        }
+        _ => false,
+    });
+    (all && any_nonzero && !failed.is_empty()).then(|| {
+        said(
+            "whole_numbers",
+            format!(
+                "`{name}` holds only whole numbers where the expected values have fractions: an integer array \
+                 (`np.zeros(n, dtype=int)`, `np.zeros_like` of an integer input, `.astype(int)`) keeps no \
+                 fractions, nor does a rounding (`//`, `int(...)`, `np.floor`)"
+            ),
+            format!(
+                "`{name}` 只有整数值，而期望值带小数：整数数组（`np.zeros(n, dtype=int)`、对整数输入做 \
+                 `np.zeros_like`、`.astype(int)`）存不下小数，取整（`//`、`int(...)`、`np.floor`）也会丢掉小数"
+            ),
+        )
+    })
+}
+
 /// Integers returned as floats with the right values (the beam-search
 /// snippet's float token ids).
 fn as_floats(failed: &[Failed<'_>], name: &str) -> Option<Said> {
@@ -613,13 +646,18 @@ fn non_finite(cx: &Context<'_>, failed: &[Failed<'_>], name: &str) -> Option<Sai
     let at = unravel(d.non_finite?, first.expected.shape());
     let u = reals(first.got)?;
     let value = u.get(IxDyn(&at)).copied().unwrap_or(f64::NAN);
+    // A single number (a loss) has no index to name.
+    let (at_en, at_zh) = match at.is_empty() {
+        true => (String::new(), String::new()),
+        false => (format!(" at {at:?}"), format!(" 的 {at:?}")),
+    };
     let mut en = format!(
-        "`{name}` has {} where a finite number is expected, first in case {} at {at:?}",
+        "`{name}` has {} where a finite number is expected, first in case {}{at_en}",
         if value.is_nan() { "NaN" } else { "an infinity" },
         first.obs.case
     );
     let mut zh = format!(
-        "`{name}` 在应为有限数的位置出现了{}，最早在用例 {} 的 {at:?}",
+        "`{name}` 在应为有限数的位置出现了{}，最早在用例 {}{at_zh}",
         if value.is_nan() { " NaN" } else { "无穷大" },
         first.obs.case
     );

@@ -35,6 +35,39 @@ def setup_error(message, message_zh):
     sys.exit(0)
 
 
+def externally_managed():
+    """Whether pip refuses to install into this Python (PEP 668: a system
+    Python outside a virtualenv, as on Debian 12 and Ubuntu 23.04 on)."""
+    try:
+        import sysconfig
+
+        in_venv = sys.prefix != getattr(sys, "base_prefix", sys.prefix)
+        marker = os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")
+        return not in_venv and os.path.exists(marker)
+    except Exception:
+        return False
+
+
+def install_numpy(upgrade):
+    """How to get NumPy for this Python: (English, Chinese)."""
+    if externally_managed():
+        venv = (
+            "`python3 -m venv ~/.kata-venv && ~/.kata-venv/bin/pip install numpy`, "
+            "then `export KATA_PYTHON=~/.kata-venv/bin/python`"
+        )
+        return (
+            "%s is a system Python that pip may not change (externally managed): "
+            "`sudo apt install python3-numpy`, or a virtualenv: %s" % (sys.executable, venv),
+            "%s 是 pip 不能改动的系统 Python（externally managed）："
+            "用 `sudo apt install python3-numpy`，或建一个虚拟环境：%s" % (sys.executable, venv),
+        )
+    pip = "`%s -m pip install %snumpy`" % (sys.executable, "-U " if upgrade else "")
+    return (
+        "install it with %s (or point KATA_PYTHON at a Python that has it)" % pip,
+        "请用 %s 安装（或让 KATA_PYTHON 指向装有它的 Python）" % pip,
+    )
+
+
 class BadInput(Exception):
     """The case does not fit the description: a fixture fault."""
 
@@ -71,19 +104,17 @@ def main():
     try:
         import numpy
     except ImportError:
+        how, how_zh = install_numpy(False)
         setup_error(
-            "NumPy is not installed for %s: install it with `%s -m pip install numpy` "
-            "(or point KATA_PYTHON at a Python that has it)" % (sys.executable, sys.executable),
-            "%s 没有安装 NumPy：请用 `%s -m pip install numpy` 安装"
-            "（或让 KATA_PYTHON 指向装有它的 Python）" % (sys.executable, sys.executable),
+            "NumPy is not installed for %s: %s" % (sys.executable, how),
+            "%s 没有安装 NumPy：%s" % (sys.executable, how_zh),
         )
     version = tuple(int(p) for p in numpy.__version__.split(".")[:2] if p.isdigit())
     if version < (1, 24):
+        how, how_zh = install_numpy(True)
         setup_error(
-            "NumPy %s is too old for kata: install 1.24 or newer with "
-            "`%s -m pip install -U numpy`" % (numpy.__version__, sys.executable),
-            "NumPy %s 对 kata 来说太旧了：请用 `%s -m pip install -U numpy` 安装 1.24 或更新版本"
-            % (numpy.__version__, sys.executable),
+            "NumPy %s is too old for kata (1.24 or newer): %s" % (numpy.__version__, how),
+            "NumPy %s 对 kata 来说太旧了（需要 1.24 或更新版本）：%s" % (numpy.__version__, how_zh),
         )
     # The user's folder comes first, so `from prelude import Linear` works
     # and the harness's own folder is never searched.
@@ -202,8 +233,10 @@ def call(np, module, part, inputs, index):
     try:
         outputs = collect(np, spec, part, result, args)
     except BadReturn as e:
+        # Not an exception of the user's: no type is shown, only what is
+        # wrong with the value returned.
         return {
-            "raised": {"exception": "TypeError", "message": str(e), "message_zh": e.zh, "location": None, "line": None}
+            "raised": {"exception": "", "message": str(e), "message_zh": e.zh, "location": None, "line": None}
         }, nanos
     except MemoryError:
         return {"crash": "out_of_memory"}, nanos
@@ -212,7 +245,7 @@ def call(np, module, part, inputs, index):
         why = "%s: %s" % (type(e).__name__, e)
         return {
             "raised": {
-                "exception": "TypeError",
+                "exception": "",
                 "message": "the returned value could not be read (%s)" % why,
                 "message_zh": "无法读取返回的值（%s）" % why,
                 "location": None,
@@ -440,22 +473,28 @@ def as_array(np, name, value):
 
 
 def import_hint(e):
-    """Why an import failed, where Python's message does not say."""
+    """Why an import failed, where Python's message does not say: (English,
+    Chinese), or None."""
     text = str(e).lower()
     if any(s in text for s in ("failed to map segment", "cannot allocate memory", "bad_alloc")):
         # PyTorch alone reserves more address space than a kata's limit.
         return (
             " (the library does not fit in the kata's memory limit, %d MiB of address space; "
-            "the katas are written with NumPy alone)" % REQUEST["memory_mb"]
+            "the katas are written with NumPy alone)" % REQUEST["memory_mb"],
+            "（这个库放不进本题的内存上限，即 %d MiB 地址空间；本题只用 NumPy 就能写）" % REQUEST["memory_mb"],
         )
     if isinstance(e, ModuleNotFoundError):
-        return " (kata runs your file with %s, which does not have it; the katas need NumPy alone)" % sys.executable
-    return ""
+        return (
+            " (kata runs your file with %s, which does not have it; the katas need NumPy alone)" % sys.executable,
+            "（kata 用 %s 运行你的文件，它没有安装这个模块；本题只需要 NumPy）" % sys.executable,
+        )
+    return None
 
 
 def raised(e, signature_of=None):
     """The exception as the user wants to see it: type, message, and the
-    innermost line of their own files."""
+    innermost line of their own files. Python's message is English; a note
+    kata adds to it comes in Chinese too."""
     katas_dir = os.path.realpath(REQUEST["katas_dir"])
     location, line = None, None
     for frame in traceback.extract_tb(e.__traceback__):
@@ -464,11 +503,19 @@ def raised(e, signature_of=None):
             location = "katas/%s:%d" % (os.path.basename(path), frame.lineno)
             line = (frame.line or "").strip() or None
     message = str(e)
+    note = None
     if isinstance(e, ImportError):
-        message += import_hint(e)
+        note = import_hint(e)
     if location is None and signature_of is not None:
-        message += " (the function's parameters differ from the stub's; `kata show %s` prints them)" % REQUEST["kata"]
-    return {"raised": {"exception": type(e).__name__, "message": message, "location": location, "line": line}}
+        note = (
+            " (the function's parameters differ from the stub's; `kata show %s` prints them)" % REQUEST["kata"],
+            "（函数的参数与桩文件中的不同；`kata show %s` 会显示它们）" % REQUEST["kata"],
+        )
+    out = {"exception": type(e).__name__, "message": message, "location": location, "line": line}
+    if note is not None:
+        out["message"] = message + note[0]
+        out["message_zh"] = message + note[1]
+    return {"raised": out}
 
 
 if __name__ == "__main__":

@@ -52,6 +52,22 @@ impl Interpreter {
         Interpreter { path }
     }
 
+    /// Which interpreter this is, for the verdict cache: the path given, or
+    /// the first `python3` on `PATH` (an activated virtualenv's, say). Not
+    /// resolved through symlinks: a virtualenv's `python` links to the
+    /// base interpreter, and its packages are its own.
+    pub fn identity(&self) -> PathBuf {
+        if self.path.components().count() > 1 {
+            return std::path::absolute(&self.path).unwrap_or_else(|_| self.path.clone());
+        }
+        std::env::var_os("PATH")
+            .iter()
+            .flat_map(std::env::split_paths)
+            .map(|dir| dir.join(&self.path))
+            .find(|candidate| candidate.is_file())
+            .unwrap_or_else(|| self.path.clone())
+    }
+
     /// Whether it runs and imports NumPy; else why not, in a sentence.
     pub fn probe(&self) -> Result<(), String> {
         let probe = "import sys, numpy\nsys.exit(0 if sys.version_info >= (3, 9) else 3)";
@@ -72,14 +88,14 @@ impl Interpreter {
         SetupError::toolchain(
             format!(
                 "cannot run `{}` ({e}): the Python track needs Python 3.9 or newer with NumPy 1.24 or newer; \
-                 install them (e.g. `sudo apt install python3 python3-pip` then `python3 -m pip install numpy`), \
-                 or point KATA_PYTHON at an interpreter that has them",
+                 install them (e.g. `sudo apt install python3 python3-numpy` on Debian or Ubuntu, elsewhere \
+                 `python3 -m pip install numpy`), or point KATA_PYTHON at an interpreter that has them",
                 self.path.display()
             ),
             format!(
                 "无法运行 `{}`（{e}）：Python 练习需要 Python 3.9 或更新版本以及 NumPy 1.24 或更新版本；\
-                 请安装它们（例如 `sudo apt install python3 python3-pip`，再 `python3 -m pip install numpy`），\
-                 或让 KATA_PYTHON 指向装有它们的解释器",
+                 请安装它们（例如 Debian 或 Ubuntu 上用 `sudo apt install python3 python3-numpy`，\
+                 其他系统用 `python3 -m pip install numpy`），或让 KATA_PYTHON 指向装有它们的解释器",
                 self.path.display()
             ),
         )

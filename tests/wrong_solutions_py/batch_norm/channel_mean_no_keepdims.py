@@ -1,4 +1,4 @@
-# expect: pattern shape_relation
+# expect: pattern shape_relation | exception broadcast
 # Channel statistics without keepdims: (C,) broadcasts against the last
 # axis, which is the channel axis only for 2-D input.
 import numpy as np

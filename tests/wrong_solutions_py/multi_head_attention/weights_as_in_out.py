@@ -1,4 +1,4 @@
-# expect: mistake weights_not_transposed | panic matmul_shapes
+# expect: mistake weights_not_transposed | exception matmul_shapes
 # Projections as x @ W, reading the (out, in) weights as (in, out).
 import numpy as np
 from prelude import Linear, MhaWeights
