@@ -402,6 +402,20 @@ fn rebinding_instead_of_an_in_place_update_fails_and_is_named() {
     write_py(dir.path(), "mlp_backprop", &source);
     let shown = flat(&check(dir.path(), &["mlp_backprop"]));
     assert!(shown.contains("`weights` did not change"), "{shown}");
+
+    // Updated in place but wrongly: (1 − β)^t for 1 − β^t divides the step
+    // by an infinity on a late step, so `p` comes back unchanged there and
+    // changed elsewhere. That is no rebinding.
+    let source = edit(
+        &edit(&reference("adamw"), "m / (1 - beta1 ** t)", "m / (1 - beta1) ** t"),
+        "v / (1 - beta2 ** t)",
+        "v / (1 - beta2) ** t",
+    );
+    write_py(dir.path(), "adamw", &source);
+    let out = check(dir.path(), &["adamw"]);
+    let shown = flat(&out);
+    assert_eq!(out.status.code(), Some(1), "{shown}");
+    assert!(!shown.contains("did not change"), "{shown}");
 }
 
 #[test]

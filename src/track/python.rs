@@ -23,7 +23,7 @@ use serde_json::json;
 
 use crate::build::write_atomic;
 use crate::catalog::{Kata, Practice};
-use crate::check::{self, Case, KataReport, OutputFailure, Status, Verdict};
+use crate::check::{self, Case, CaseReport, KataReport, OutputFailure, Status, Verdict};
 use crate::diagnosis::{Finding, Kind};
 use crate::error::SetupError;
 use crate::fixture;
@@ -398,15 +398,17 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
         if let Some((a, b)) = swapped(part.cases.iter().map(|c| &c.verdict)) {
             found = Some(swapped_outputs(&short(&a), &short(&b), call));
         }
-        for (case, input) in part.cases.iter().zip(cases) {
+        if let Some(arg) = rebound_argument(call, &part.cases, cases) {
+            found = Some(not_in_place(&arg, call));
+        }
+        for (case, _) in part.cases.iter().zip(cases) {
             let Verdict::Mismatch { outputs } = &case.verdict else {
                 continue;
             };
+            if found.as_ref().is_some_and(|f: &Finding| f.id == NOT_IN_PLACE) {
+                break;
+            }
             for failure in outputs {
-                if let Some(arg) = unchanged_argument(call, failure.got.as_ref(), &failure.name, &input.inputs) {
-                    found = Some(not_in_place(&arg, call));
-                    break;
-                }
                 if let Mismatch::Dtype { got, expected } = &failure.mismatch {
                     let same_shape = failure.got.as_ref().map(Value::shape) == Some(failure.expected.shape());
                     if got == "float64" && expected == "int64" && same_shape && found.is_none() {
@@ -419,9 +421,6 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
                 {
                     found = Some(float32(&short(&failure.name), failure.rtol));
                 }
-            }
-            if found.as_ref().is_some_and(|f: &Finding| f.id == NOT_IN_PLACE) {
-                break;
             }
         }
         let Some(found) = found else {
@@ -441,17 +440,37 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
 const NOT_IN_PLACE: &str = "python_not_in_place";
 const FLOAT_INTEGERS: &str = "python_float_integers";
 
-/// The argument whose in-place output `name` came back exactly as it went in.
-fn unchanged_argument(call: &PythonPart, got: Option<&Value>, name: &str, inputs: &Inputs) -> Option<String> {
-    let got = got?;
+/// The in-place argument that was rebound: every output of it that failed,
+/// on every case, came back exactly as it went in. One such case alone
+/// proves nothing: a wrong update can leave an argument unchanged too (a
+/// step divided by an infinity, on one late step of adamw).
+fn rebound_argument(call: &PythonPart, judged: &[CaseReport], cases: &[Case]) -> Option<String> {
     call.inplace.iter().find_map(|(arg, out)| {
-        let input = if name == out {
-            inputs.get(arg)?
-        } else {
-            let item = name.strip_prefix(out.as_str())?.strip_prefix('.')?;
-            inputs.get(&format!("{arg}.{item}"))?
-        };
-        (input == got).then(|| arg.clone())
+        let mut failed = 0;
+        for (case, input) in judged.iter().zip(cases) {
+            let Verdict::Mismatch { outputs } = &case.verdict else {
+                continue;
+            };
+            for failure in outputs {
+                let key = if failure.name == *out {
+                    arg.clone()
+                } else {
+                    match failure
+                        .name
+                        .strip_prefix(out.as_str())
+                        .and_then(|n| n.strip_prefix('.'))
+                    {
+                        Some(item) => format!("{arg}.{item}"),
+                        None => continue,
+                    }
+                };
+                match (input.inputs.get(&key), failure.got.as_ref()) {
+                    (Some(given), Some(got)) if given == got => failed += 1,
+                    _ => return None,
+                }
+            }
+        }
+        (failed > 0).then(|| arg.clone())
     })
 }
 
