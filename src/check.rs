@@ -203,6 +203,10 @@ pub struct KataReport {
     /// The track the file was written in.
     #[serde(default)]
     pub track: Track,
+    /// The practice folder a re-run command names with `--dir`, when it is
+    /// not the one the user is in (an interview's).
+    #[serde(skip)]
+    pub rerun_dir: Option<String>,
 }
 
 /// The default seed of a kata's random cases: fixed, so a check is repeatable.
@@ -447,6 +451,7 @@ fn does_not_compile(kata: &Kata, practice: &Practice, seed: u64, text: String) -
         cached: false,
         gradient_check: None,
         track: practice.track,
+        rerun_dir: None,
     }
 }
 
@@ -515,6 +520,7 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
         cached: false,
         gradient_check: None,
         track: Track::default(),
+        rerun_dir: None,
     }
 }
 
