@@ -705,7 +705,14 @@ pub fn cache_key(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Resul
         h.add(format!("{:?}{}", meta.modified().ok(), meta.len()).as_bytes());
     }
     let user = practice.user_file(&kata.name);
-    h.add(&fs::read(&user).map_err(|e| SetupError::io(&user, e))?);
+    h.add(&fs::read(&user).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => SetupError::Usage(format!(
+            "{} is missing: `kata reset {}` writes the stub again",
+            user.display(),
+            kata.name
+        )),
+        _ => SetupError::io(&user, e),
+    })?);
     let description = practice.description_file(&kata.name);
     h.add(&fs::read(&description).map_err(|e| SetupError::io(&description, e))?);
     let dir = practice.fixture_dir(&kata.name);
