@@ -225,6 +225,17 @@ fn chinese_labels_everywhere() {
         reset.contains("katas/layer_norm.rs was missing: wrote the stub."),
         "{reset}"
     );
+    // A path to the file, as a shell completes it, names the kata to use.
+    let path = kata(dir.path())
+        .args(["check", "katas/layer_norm.rs"])
+        .output()
+        .expect("kata runs");
+    assert_eq!(path.status.code(), Some(2));
+    assert!(
+        text(&path).contains("`katas/layer_norm.rs` is a file: name its kata instead, `layer_norm`"),
+        "{}",
+        text(&path)
+    );
 }
 
 /// `--help` wraps at 80 columns when not a terminal, as everything else.
