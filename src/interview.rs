@@ -731,6 +731,12 @@ impl Interview {
                         continue;
                     };
                     let text = self.apply(i, checked.outcome, hash, used());
+                    // Hints go to a kata still to solve once this one passes.
+                    if focus == i && self.state.katas[i].passed() {
+                        if let Some(open) = self.state.katas.iter().position(|k| !k.passed()) {
+                            focus = open;
+                        }
+                    }
                     self.show_verdict(&session, &text, focus);
                     self.save()?;
                     if !session.interactive() {
