@@ -383,6 +383,14 @@ impl Practice {
     /// names.
     pub fn load(&self, name: &str) -> Result<Kata, SetupError> {
         if !is_valid_name(name) {
+            // A path to a kata's file (`katas/layer_norm.py`, as a shell
+            // completes it): the kata's name is its stem.
+            let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            if is_valid_name(stem) && self.description_file(stem).is_file() {
+                return Err(SetupError::Usage(format!(
+                    "`{name}` is a file: name its kata instead, `{stem}`"
+                )));
+            }
             return Err(SetupError::BadName(name.to_string()));
         }
         let path = self.description_file(name);

@@ -203,6 +203,10 @@ pub struct KataReport {
     /// The track the file was written in.
     #[serde(default)]
     pub track: Track,
+    /// The practice folder a re-run command names with `--dir`, when it is
+    /// not the one the user is in (an interview's).
+    #[serde(skip)]
+    pub rerun_dir: Option<String>,
 }
 
 /// The default seed of a kata's random cases: fixed, so a check is repeatable.
@@ -457,6 +461,7 @@ fn does_not_compile(kata: &Kata, practice: &Practice, seed: u64, text: String) -
         cached: false,
         gradient_check: None,
         track: practice.track,
+        rerun_dir: None,
     }
 }
 
@@ -525,6 +530,7 @@ pub fn judge_run(kata: &Kata, cases: &[Case], output: &mut run::RunOutput, seed:
         cached: false,
         gradient_check: None,
         track: Track::default(),
+        rerun_dir: None,
     }
 }
 
@@ -709,7 +715,14 @@ pub fn cache_key(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Resul
         h.add(format!("{:?}{}", meta.modified().ok(), meta.len()).as_bytes());
     }
     let user = practice.user_file(&kata.name);
-    h.add(&fs::read(&user).map_err(|e| SetupError::io(&user, e))?);
+    h.add(&fs::read(&user).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => SetupError::Usage(format!(
+            "{} is missing: `kata reset {}` writes the stub again",
+            user.display(),
+            kata.name
+        )),
+        _ => SetupError::io(&user, e),
+    })?);
     let description = practice.description_file(&kata.name);
     h.add(&fs::read(&description).map_err(|e| SetupError::io(&description, e))?);
     let dir = practice.fixture_dir(&kata.name);

@@ -476,7 +476,10 @@ fn solution(practice: &Practice, name: &str, force: bool) -> Result<ExitCode, Se
 fn reset(practice: &Practice, name: &str, zh: bool) -> Result<ExitCode, SetupError> {
     practice.load(name)?;
     let ext = practice.track.extension();
+    let existed = practice.user_file(name).exists();
     match (files::reset(practice, name)?, zh) {
+        (None, false) if !existed => println!("katas/{name}.{ext} was missing: wrote the stub."),
+        (None, true) if !existed => println!("katas/{name}.{ext} 不存在：已写入桩文件。"),
         (Some(saved), false) => println!(
             "Saved your katas/{name}.{ext} to {}\nRestored the stub.",
             saved.display()

@@ -230,6 +230,53 @@ fn near_the_end(state: &InterviewState) -> bool {
 
 /// A path as the user would type it: relative to the current folder when
 /// below it or a few folders up (`../.kata/…` from `katas/`), else whole.
+/// Every place in `report` that names `relative` (`katas/x.py`) as a
+/// location names `file` instead.
+fn relocate(report: &mut crate::check::KataReport, relative: &str, file: &str) {
+    use crate::check::Verdict;
+    let fix = |s: &mut String| *s = rooted(s, relative, file);
+    if let Some(text) = &mut report.compile_error {
+        fix(text);
+    }
+    for part in &mut report.parts {
+        for case in &mut part.cases {
+            match &mut case.verdict {
+                Verdict::Raised { raised } => {
+                    if let Some(l) = &mut raised.location {
+                        fix(l);
+                    }
+                }
+                Verdict::Panicked { location: Some(l), .. } => fix(l),
+                _ => {}
+            }
+        }
+        for finding in &mut part.diagnoses {
+            fix(&mut finding.en);
+            fix(&mut finding.zh);
+        }
+    }
+}
+
+/// `text` with every `katas/<file>` that does not already follow a `/`
+/// (the interview's own path, `.kata/interviews/…/katas/<file>`) replaced by
+/// `file`.
+fn rooted(text: &str, relative: &str, file: &str) -> String {
+    if file == relative {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(relative) {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let prefixed = out.ends_with(|c: char| c == '/' || c == '.' || c.is_alphanumeric() || c == '_');
+        out.push_str(if prefixed { relative } else { file });
+        rest = &after[relative.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn shown_path(path: &Path) -> String {
     let Ok(cwd) = std::env::current_dir() else {
         return path.display().to_string();
@@ -698,6 +745,12 @@ impl Interview {
                         continue;
                     };
                     let text = self.apply(i, checked.outcome, hash, used());
+                    // Hints go to a kata still to solve once this one passes.
+                    if focus == i && self.state.katas[i].passed() {
+                        if let Some(open) = self.state.katas.iter().position(|k| !k.passed()) {
+                            focus = open;
+                        }
+                    }
                     self.show_verdict(&session, &text, focus);
                     self.save()?;
                     if !session.interactive() {
@@ -914,17 +967,19 @@ impl Interview {
     }
 
     /// Records the verdict on kata `i` (its file hashed `hash` when judged); returns what to show.
-    fn apply(&mut self, i: usize, outcome: Outcome, hash: Option<String>, used_secs: f64) -> String {
+    fn apply(&mut self, i: usize, mut outcome: Outcome, hash: Option<String>, used_secs: f64) -> String {
         let name = self.state.katas[i].name.clone();
-        // A failure's `re-run:` lines would judge the user's own katas/ file:
-        // they must name this interview's folder.
         // The file as the user can open it from where they are, not from the interview folder.
         let file = shown_path(&self.room.user_file(&name));
-        let rerun = tr(self.zh, "re-run: ", "单独重跑：");
-        let mut text = outcome.human_in(self.zh, Some(&file)).replace(
-            &format!("{rerun}kata check {name} "),
-            &format!("{rerun}kata check --dir {} {name} ", shown_path(&self.room.root)),
-        );
+        if let Outcome::Judged(report) = &mut outcome {
+            // A failure's `re-run:` lines would judge the user's own katas/
+            // file: they must name this interview's folder.
+            report.rerun_dir = Some(shown_path(&self.room.root));
+            // Where an exception, a panic or a compile error happened, as
+            // the file the user edits (`katas/x.py:7` is their practice file).
+            relocate(report, &format!("katas/{name}.{}", self.room.track.extension()), &file);
+        }
+        let mut text = outcome.human_in(self.zh, Some(&file));
         if let Outcome::Judged(report) = &outcome {
             let slot = &mut self.state.katas[i];
             slot.checks += 1;
@@ -1147,6 +1202,19 @@ fn scorecard(s: &InterviewState, ending: Ending, zh: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn locations_in_a_report_name_the_interview_file() {
+        let file = ".kata/interviews/20261203-081148/katas/layer_norm.py";
+        let text = "raised ValueError at katas/layer_norm.py:7 (`x`)\n  File \"katas/layer_norm.py\", line 4\n\
+                    not implemented yet: replace the raise in .kata/interviews/20261203-081148/katas/layer_norm.py\n\
+                    (case example, at katas/layer_norm.py:7)";
+        let out = rooted(text, "katas/layer_norm.py", file);
+        assert_eq!(out.matches(file).count(), 4, "{out}");
+        assert!(!out.contains("interviews/20261203-081148/.kata"), "{out}");
+        assert_eq!(rooted(text, "katas/layer_norm.py", "katas/layer_norm.py"), text);
+    }
+
     use super::*;
 
     fn slot(status: Status, hints: u32) -> Slot {

@@ -422,7 +422,12 @@ fn case_detail(out: &mut String, report: &KataReport, part: &PartReport, case: &
     // With one case (`--case`), the command that re-runs it is the one just run.
     if part.cases.len() > 1 {
         let command = format!(
-            "kata check {} --case {}{}",
+            "kata check {}{} --case {}{}",
+            report
+                .rerun_dir
+                .as_ref()
+                .map(|d| format!("--dir {d} "))
+                .unwrap_or_default(),
             report.name,
             case.case,
             case.seed.map(|s| format!(" --seed {s}")).unwrap_or_default()

@@ -174,6 +174,7 @@ mod tests {
             cached: false,
             gradient_check: None,
             track: Default::default(),
+            rerun_dir: None,
         }
     }
 

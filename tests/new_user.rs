@@ -208,6 +208,34 @@ fn chinese_labels_everywhere() {
         .output()
         .expect("kata runs");
     assert_eq!(solution.status.code(), Some(0), "{}", text(&solution));
+    // A deleted file: check says how to get it back, reset says it wrote it.
+    std::fs::remove_file(dir.path().join("katas/layer_norm.rs")).unwrap();
+    let missing = kata(dir.path())
+        .args(["check", "layer_norm"])
+        .output()
+        .expect("kata runs");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        text(&missing).contains("is missing: `kata reset layer_norm` writes the stub again"),
+        "{}",
+        text(&missing)
+    );
+    let reset = run(&["reset", "layer_norm"]);
+    assert!(
+        reset.contains("katas/layer_norm.rs was missing: wrote the stub."),
+        "{reset}"
+    );
+    // A path to the file, as a shell completes it, names the kata to use.
+    let path = kata(dir.path())
+        .args(["check", "katas/layer_norm.rs"])
+        .output()
+        .expect("kata runs");
+    assert_eq!(path.status.code(), Some(2));
+    assert!(
+        text(&path).contains("`katas/layer_norm.rs` is a file: name its kata instead, `layer_norm`"),
+        "{}",
+        text(&path)
+    );
 }
 
 /// `--help` wraps at 80 columns when not a terminal, as everything else.

@@ -380,9 +380,19 @@ fn the_countdown_stays_on_one_line_and_verdicts_fit_the_screen_across_resizes() 
     std::thread::sleep(Duration::from_millis(1200));
     assert_eq!(countdown_rows(&term.rows()).len(), 1, "{}", term.rows().join("\n"));
 
-    // f prints the full report; its re-run line names the interview's folder.
+    // f prints the full report; its re-run line names the interview's folder
+    // (at 30 columns it goes on with ` \` continuations).
+    let before = term.raw().matches("re-run: kata check").count();
     term.key("f");
-    term.wait_raw("re-run: kata check --dir .kata/interviews/", 1);
+    term.wait_raw("re-run: kata check", before + 1);
+    std::thread::sleep(Duration::from_millis(300));
+    let raw = term.raw();
+    let rerun = &raw[raw.rfind("re-run: kata check").unwrap()..];
+    let rerun = &rerun[..rerun.find("--case").expect("the case it re-runs")];
+    assert!(
+        rerun.contains("--dir") && rerun.contains(".kata/interviews/"),
+        "{rerun}"
+    );
 
     // A hint (it cost 20 points) stays on screen when the next verdict comes.
     term.resize(100, 40);

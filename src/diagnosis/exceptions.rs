@@ -42,6 +42,7 @@ fn explain(exception: &str, message: &str) -> Option<(&'static str, String, Stri
     let message = message.trim();
     match exception {
         "ValueError" => broadcast(message)
+            .or_else(|| matmul_batch(message))
             .or_else(|| assignment(message))
             .or_else(|| matmul(message))
             .or_else(|| dot(message))
@@ -136,16 +137,7 @@ fn broadcast(message: &str) -> Option<(&'static str, String, String)> {
     if shapes.len() < 2 {
         return None;
     }
-    // The first axis from the end where two sizes other than 1 differ.
-    let rank = shapes.iter().map(Vec::len).max()?;
-    let (back, a, b) = (1..=rank).find_map(|back| {
-        let at = |s: &Vec<usize>| (s.len() >= back).then(|| s[s.len() - back]).filter(|&n| n != 1);
-        let first = shapes.iter().position(|s| at(s).is_some())?;
-        let other = shapes
-            .iter()
-            .position(|s| at(s).is_some_and(|n| Some(n) != at(&shapes[first])))?;
-        Some((back, first, other))
-    })?;
+    let (back, a, b) = first_conflict(&shapes)?;
     let (sa, sb) = (&shapes[a], &shapes[b]);
     let (ia, ib) = (sa.len() - back, sb.len() - back);
     let mut en = format!(
@@ -189,6 +181,63 @@ fn broadcast(message: &str) -> Option<(&'static str, String, String)> {
         );
     }
     Some(("broadcast", en, zh))
+}
+
+/// The first axis from the end where two of `shapes` have sizes other than
+/// 1 that differ: how far from the end, and which two shapes.
+fn first_conflict(shapes: &[Vec<usize>]) -> Option<(usize, usize, usize)> {
+    let rank = shapes.iter().map(Vec::len).max()?;
+    (1..=rank).find_map(|back| {
+        let at = |s: &Vec<usize>| (s.len() >= back).then(|| s[s.len() - back]).filter(|&n| n != 1);
+        let first = shapes.iter().position(|s| at(s).is_some())?;
+        let other = shapes
+            .iter()
+            .position(|s| at(s).is_some_and(|n| Some(n) != at(&shapes[first])))?;
+        Some((back, first, other))
+    })
+}
+
+/// `operands could not be broadcast together with remapped shapes
+/// [original->remapped]: (1,6,3,5)->(1,6,newaxis,newaxis)
+/// (1,2,5,7)->(1,2,newaxis,newaxis)  and requested shape (3,7)`: the batch
+/// axes of a matrix product (`@` on stacks of matrices) do not broadcast.
+fn matmul_batch(message: &str) -> Option<(&'static str, String, String)> {
+    let rest =
+        message.strip_prefix("operands could not be broadcast together with remapped shapes [original->remapped]: ")?;
+    let (operands, _) = rest.split_once(" and requested shape ")?;
+    let mut originals = Vec::new();
+    let mut batches = Vec::new();
+    for token in operands.split_whitespace() {
+        let (original, remapped) = token.split_once("->")?;
+        let original = parse_shape(original)?;
+        let inner = remapped.strip_prefix('(')?.strip_suffix(')')?;
+        let core = inner.split(',').rev().take_while(|p| p.trim() == "newaxis").count();
+        batches.push(original[..original.len().checked_sub(core)?].to_vec());
+        originals.push(original);
+    }
+    if batches.len() != 2 {
+        return None;
+    }
+    let (back, a, b) = first_conflict(&batches)?;
+    let (ba, bb) = (&batches[a], &batches[b]);
+    let (na, nb) = (ba[ba.len() - back], bb[bb.len() - back]);
+    let (oa, ob) = (show(&originals[a]), show(&originals[b]));
+    Some((
+        "matmul_batch",
+        format!(
+            "a product of stacks of matrices whose stacks do not match: in `a @ b` every axis but the last two \
+             is a batch axis, and those must broadcast like any shapes (lined up from the right, sizes equal or \
+             1); here a {oa} has batch axes {} and b {ob} has {}: {na} against {nb}",
+            show(ba),
+            show(bb)
+        ),
+        format!(
+            "两叠矩阵相乘时批量轴不匹配：`a @ b` 中除最后两个轴外都是批量轴，它们必须像普通形状一样能广播\
+             （从右对齐，尺寸相等或其中之一为 1）；这里 a {oa} 的批量轴是 {}，b {ob} 的是 {}：{na} 对 {nb}",
+            show(ba),
+            show(bb)
+        ),
+    ))
 }
 
 /// `could not broadcast input array from shape (4,) into shape (2,3)`: an
@@ -426,6 +475,33 @@ mod tests {
         );
         assert!(!e.contains("keepdims"), "{e}");
         // Remapped shapes (matmul's batch axes, einsum) are not explained.
+        assert_eq!(
+            en(
+                "ValueError",
+                "operands could not be broadcast together with remapped shapes [original->remapped]: (2,3)->(2,newaxis,3) (4,5)->(5,4) "
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn stacks_of_matrices_name_their_batch_axes() {
+        let e = en(
+            "ValueError",
+            "operands could not be broadcast together with remapped shapes [original->remapped]: (1,6,3,5)->(1,6,newaxis,newaxis) (1,2,5,7)->(1,2,newaxis,newaxis)  and requested shape (3,7)",
+        )
+        .unwrap();
+        assert!(
+            e.contains("a (1,6,3,5) has batch axes (1,6) and b (1,2,5,7) has (1,2): 6 against 2"),
+            "{e}"
+        );
+        let e = en(
+            "ValueError",
+            "operands could not be broadcast together with remapped shapes [original->remapped]: (2,3,4)->(2,newaxis,newaxis) (3,4,5)->(3,newaxis,newaxis)  and requested shape (3,5)",
+        )
+        .unwrap();
+        assert!(e.contains("(2,) and b (3,4,5) has (3,): 2 against 3"), "{e}");
+        // einsum's remapped shapes are not a matrix product's.
         assert_eq!(
             en(
                 "ValueError",
