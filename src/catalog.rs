@@ -387,9 +387,10 @@ impl Practice {
             // completes it): the kata's name is its stem.
             let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             if is_valid_name(stem) && self.description_file(stem).is_file() {
-                return Err(SetupError::Usage(format!(
-                    "`{name}` is a file: name its kata instead, `{stem}`"
-                )));
+                return Err(SetupError::usage(
+                    format!("`{name}` is a file: name its kata instead, `{stem}`"),
+                    format!("`{name}` 是一个文件：请写它的题目名 `{stem}`"),
+                ));
             }
             return Err(SetupError::BadName(name.to_string()));
         }

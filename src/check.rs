@@ -716,11 +716,14 @@ pub fn cache_key(practice: &Practice, kata: &Kata, opts: &CheckOptions) -> Resul
     }
     let user = practice.user_file(&kata.name);
     h.add(&fs::read(&user).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => SetupError::Usage(format!(
-            "{} is missing: `kata reset {}` writes the stub again",
-            user.display(),
-            kata.name
-        )),
+        std::io::ErrorKind::NotFound => SetupError::usage(
+            format!(
+                "{} is missing: `kata reset {}` writes the stub again",
+                user.display(),
+                kata.name
+            ),
+            format!("{} 不见了：`kata reset {}` 会重新写入桩文件", user.display(), kata.name),
+        ),
         _ => SetupError::io(&user, e),
     })?);
     let description = practice.description_file(&kata.name);
