@@ -385,8 +385,10 @@ impl Practice {
         if !is_valid_name(name) {
             // A path to a kata's file (`katas/layer_norm.py`, as a shell
             // completes it): the kata's name is its stem.
-            let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-            if is_valid_name(stem) && self.description_file(stem).is_file() {
+            let path = Path::new(name);
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            let source = matches!(path.extension().and_then(|e| e.to_str()), Some("rs" | "py"));
+            if source && is_valid_name(stem) && self.description_file(stem).is_file() {
                 return Err(SetupError::usage(
                     format!("`{name}` is a file: name its kata instead, `{stem}`"),
                     format!("`{name}` 是一个文件：请写它的题目名 `{stem}`"),
