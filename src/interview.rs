@@ -340,7 +340,7 @@ pub fn run(practice: &Practice, args: &InterviewArgs, color: bool) -> Result<Exi
         queue: VecDeque::new(),
         interrupted: None,
         last_verdict: String::new(),
-        hints_shown: String::new(),
+        hints_shown: Vec::new(),
         ids: 0,
         cols: 80,
     };
@@ -576,7 +576,7 @@ struct Interview {
     /// The hints revealed since the interview (re)started, kept under the
     /// verdict at every redraw: each cost 20 points, and the next verdict
     /// would wipe them otherwise.
-    hints_shown: String,
+    hints_shown: Vec<(usize, String)>,
     ids: u64,
     /// The terminal's width, for rules.
     cols: usize,
@@ -760,12 +760,11 @@ impl Interview {
                 }
                 Event::Key('h') => {
                     if confirmed('h', &mut armed) {
-                        let text = self.hint(focus, session.size().0)?;
-                        if session.interactive() {
-                            // Said once: h past the last hint adds nothing.
-                            if !self.hints_shown.ends_with(&text) {
-                                self.hints_shown.push_str(&text);
-                            }
+                        let (text, new) = self.hint(focus, session.size().0)?;
+                        // A hint revealed stays under the verdict while its
+                        // kata is unsolved; "no more hints" is said once.
+                        if session.interactive() && new {
+                            self.hints_shown.push((focus, text));
                             self.show_verdict(&session, "", focus);
                         } else {
                             session.say(&text);
@@ -953,14 +952,21 @@ impl Interview {
         let (cols, rows) = session.size();
         let keys = report::wrap(&self.keys_line(true), cols.max(20), "");
         let head = format!("{}{}\n", self.files(), keys.dimmed());
-        let taken = watch::height(&head, cols) + watch::height(&self.hints_shown, cols) + 2;
+        let unsolved: Vec<String> = self
+            .hints_shown
+            .iter()
+            .filter(|(i, _)| !self.state.katas[*i].passed())
+            .map(|(_, hint)| hint.clone())
+            .collect();
+        let hints = watch::kept_hints(&unsolved, cols, rows);
+        let taken = watch::height(&head, cols) + watch::height(&hints, cols) + 2;
         let (shown, cut) = watch::fit_screen(&self.last_verdict, cols, rows.saturating_sub(taken));
         let mut screen = head;
         screen.push_str(&shown);
         if cut > 0 {
             screen.push_str(&watch::more_lines(cut, cols, self.zh));
         }
-        screen.push_str(&self.hints_shown);
+        screen.push_str(&hints);
         session.clear();
         session.say(&screen);
         self.show_status(session, focus);
@@ -1030,15 +1036,18 @@ impl Interview {
         }
     }
 
-    fn hint(&mut self, focus: usize, cols: usize) -> Result<String, SetupError> {
+    /// The focused kata's next hint, and whether it is one (not "no more
+    /// hints").
+    fn hint(&mut self, focus: usize, cols: usize) -> Result<(String, bool), SetupError> {
         let slot = &mut self.state.katas[focus];
         let kata = self.room.load(&slot.name)?;
         let index = slot.hints as usize;
-        if index < kata.hints.len() {
+        let new = index < kata.hints.len();
+        if new {
             slot.hints += 1;
             self.save()?;
         }
-        Ok(watch::hint_text(&kata, index, self.zh, cols))
+        Ok((watch::hint_text(&kata, index, self.zh, cols), new))
     }
 
     /// Logs the interview and prints the scorecard. Exit 0 when every kata passed.

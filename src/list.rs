@@ -48,7 +48,7 @@ impl FileStatus {
         match self {
             FileStatus::Missing => tr(zh, "missing", "文件缺失"),
             FileStatus::NotStarted => tr(zh, "not started", "未开始"),
-            FileStatus::SolvedBefore => tr(zh, "stub (solved before)", "新存根（曾通过）"),
+            FileStatus::SolvedBefore => tr(zh, "stub (solved before)", "桩文件（曾通过）"),
             FileStatus::Passing => tr(zh, "passing", "已通过"),
             FileStatus::Failing => tr(zh, "failing", "未通过"),
             FileStatus::Edited => tr(zh, "edited, not checked", "已修改，未检查"),

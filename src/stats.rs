@@ -416,7 +416,7 @@ pub fn stats(practice: &Practice, json: bool, zh: bool) -> Result<ExitCode, Setu
              从旧到新，▁ 最快，█ 最慢，× 未通过。记录在 {log}：{interviews} 次面试、{checks} 次检查{}。",
             match stubs {
                 0 => String::new(),
-                n => format!("，其中 {n} 次是对未动过的存根（不算练习，不计入“检查”）"),
+                n => format!("，其中 {n} 次是对未动过的桩文件（不算练习，不计入“检查”）"),
             }
         ),
     };

@@ -491,7 +491,7 @@ impl Outcome {
                     path.display()
                 ),
                 true => format!(
-                    "{} {} 不见了（被删除了？）\n  请重新保存（或用 `kata reset` 恢复存根）；仍在监视。\n",
+                    "{} {} 不见了（被删除了？）\n  请重新保存（或用 `kata reset` 恢复桩文件）；仍在监视。\n",
                     "✗".red().bold(),
                     path.display()
                 ),
@@ -718,7 +718,7 @@ struct Watch<'a> {
     checks: u64,
     /// The hints asked for the current kata, kept under the footer at every
     /// redraw (a verdict arriving just after `h` would wipe them otherwise).
-    hints: String,
+    hints: Vec<String>,
 }
 
 /// A verdict on screen: when it came, what it was, and a note about it.
@@ -843,7 +843,8 @@ impl Watch<'_> {
         let (cols, rows) = session.size();
         let header = self.header();
         let footer = self.footer(true, false);
-        let taken = height(&header, cols) + height(&footer, cols) + height(&self.hints, cols) + 2;
+        let hints = kept_hints(&self.hints, cols, rows);
+        let taken = height(&header, cols) + height(&footer, cols) + height(&hints, cols) + 2;
         let verdict = self.verdict_text().unwrap_or_default();
         let (verdict, cut) = fit_screen(&verdict, cols, rows.saturating_sub(taken));
         let mut text = header;
@@ -852,7 +853,7 @@ impl Watch<'_> {
             text.push_str(&more_lines(cut, cols, self.zh));
         }
         text.push_str(&self.footer(true, cut > 0));
-        text.push_str(&self.hints);
+        text.push_str(&hints);
         session.clear();
         session.say(&text);
         if self.judging.is_some() {
@@ -886,7 +887,7 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
         list: false,
         judging: None,
         checks: 0,
-        hints: String::new(),
+        hints: Vec::new(),
     };
     watch.start_check(&session, &checker);
     loop {
@@ -923,15 +924,14 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
                 }
             }
             Event::Key('h') => {
-                let text = match practice.load(&watch.current) {
+                let (text, new) = match practice.load(&watch.current) {
                     Ok(kata) => reveal_hint(practice, &kata, zh, session.size().0)?,
-                    Err(e) => format!("kata: error: {e}\n"),
+                    Err(e) => (format!("kata: error: {e}\n"), false),
                 };
-                if session.interactive() {
-                    // Said once: pressing h again past the last hint adds nothing.
-                    if !watch.hints.ends_with(&text) {
-                        watch.hints.push_str(&text);
-                    }
+                // A hint revealed stays under the verdict; "no more hints"
+                // is said once, below the screen.
+                if session.interactive() && new {
+                    watch.hints.push(text);
                     watch.draw(&session);
                 } else {
                     session.say(&text);
@@ -978,14 +978,19 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
 }
 
 /// Shows one more hint of `kata`, remembered as `kata hint` remembers it.
-fn reveal_hint(practice: &Practice, kata: &Kata, zh: bool, cols: usize) -> Result<String, SetupError> {
+/// The next hint of `kata`, and whether it is one (not "no more hints").
+fn reveal_hint(practice: &Practice, kata: &Kata, zh: bool, cols: usize) -> Result<(String, bool), SetupError> {
     if kata.hints.is_empty() {
-        return Ok(format!("{} has no hints.\n", kata.name));
+        let none = match zh {
+            false => format!("{} has no hints.\n", kata.name),
+            true => format!("{} 没有提示。\n", kata.name),
+        };
+        return Ok((none, false));
     }
     let mut state = State::load(practice);
     let entry = state.kata(&kata.name);
     if entry.hints_shown >= kata.hints.len() {
-        return Ok(no_more_hints(kata, zh));
+        return Ok((no_more_hints(kata, zh), false));
     }
     entry.hints_shown += 1;
     let index = entry.hints_shown - 1;
@@ -997,7 +1002,25 @@ fn reveal_hint(practice: &Practice, kata: &Kata, zh: bool, cols: usize) -> Resul
             pick(zh, "That was the last hint.", "这是最后一条提示。").dimmed()
         ));
     }
-    Ok(text)
+    Ok((text, true))
+}
+
+/// The newest of the `hints` revealed, as many as fit in half of the
+/// screen's `rows` (the newest always), oldest first: under the verdict,
+/// they never push it off the screen.
+pub fn kept_hints(hints: &[String], cols: usize, rows: usize) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for hint in hints.iter().rev() {
+        let h = height(hint, cols);
+        if !kept.is_empty() && used + h > rows / 2 {
+            break;
+        }
+        used += h;
+        kept.push(hint);
+    }
+    kept.reverse();
+    kept.concat()
 }
 
 /// The katas with ✓ for those passing and ▸ at the current one.

@@ -524,6 +524,23 @@ fn correct_solutions_in_many_forms_pass() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// Required parameters in another order than the stub's are called by
+/// position, as any caller of the stub's signature calls them; only
+/// optional ones moved last (with defaults) are matched by name.
+#[test]
+fn required_parameters_out_of_order_are_called_by_position() {
+    let dir = python_practice();
+    let source = reference("scaled_dot_product_attention");
+    let swapped = edit(
+        &source,
+        "def scaled_dot_product_attention(q, k, v,",
+        "def scaled_dot_product_attention(q, v, k,",
+    );
+    write_py(dir.path(), "scaled_dot_product_attention", &swapped);
+    let out = check(dir.path(), &["scaled_dot_product_attention"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+}
+
 /// A form the contract cannot take gets a verdict that names it, in both
 /// languages: float32 arithmetic, one array asked for and a tuple
 /// returned, outputs in each other's place, a library that cannot load.

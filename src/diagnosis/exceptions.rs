@@ -64,11 +64,13 @@ fn none_value(message: &str) -> Option<(&'static str, String, String)> {
             "none_value",
             "a value is None where a number or an array was expected: an optional argument that this case \
              passes as None (weight, bias, mask, ignore_index: the stub's docstring says which may be None; test \
-             `if weight is not None`), or a function of yours that returns nothing"
+             `if weight is not None`), a function of yours that returns nothing, or the result of a method that \
+             works in place and returns None (`order = a.sort()`, `xs = xs.append(x)`)"
                 .to_string(),
             "某个值是 None，而这里需要数或数组：要么是本用例传入 None 的可选参数（weight、bias、mask、\
              ignore_index 等：桩文件的文档字符串写明了哪些可以是 None；先判断 `if weight is not None`），\
-             要么是你的某个函数没有返回值"
+             要么是你的某个函数没有返回值，要么是把原地修改、返回 None 的方法的结果赋给了变量\
+             （`order = a.sort()`、`xs = xs.append(x)`）"
                 .to_string(),
         )
     })

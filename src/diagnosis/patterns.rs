@@ -495,14 +495,10 @@ fn as_integers(failed: &[Failed<'_>], name: &str) -> Option<Said> {
         said(
             "whole_numbers",
             format!(
-                "`{name}` holds only whole numbers where the expected values have fractions: an integer array \
-                 (`np.zeros(n, dtype=int)`, `np.zeros_like` of an integer input, `.astype(int)`) keeps no \
-                 fractions, nor does a rounding (`//`, `int(...)`, `np.floor`)"
+                "`{name}` holds only whole numbers where the expected values have fractions: the fractions \
+                 were lost on the way (an integer array or variable, a rounding, an integer division)"
             ),
-            format!(
-                "`{name}` 只有整数值，而期望值带小数：整数数组（`np.zeros(n, dtype=int)`、对整数输入做 \
-                 `np.zeros_like`、`.astype(int)`）存不下小数，取整（`//`、`int(...)`、`np.floor`）也会丢掉小数"
-            ),
+            format!("`{name}` 只有整数值，而期望值带小数：小数在计算途中丢掉了（整数数组或整数变量、取整、整数除法）"),
         )
     })
 }

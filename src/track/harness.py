@@ -259,11 +259,15 @@ def call(np, module, part, inputs, index):
 
 def bind(fn, specs, args):
     """The call's arguments: by position, as the stub orders them, unless
-    the function names every one of them in another order (optional ones
-    moved last, `label_smoothing=0.0, ignore_index=None`): then by name."""
+    the function names every one of them and only moved optional ones
+    (`label_smoothing=0.0, ignore_index=None` last, as Python requires of
+    defaults): then by name. Required parameters in another order than the
+    stub's are called by position, as any caller of the stub's signature
+    would call them."""
     import inspect
 
     names = [a.rstrip("?").partition(":")[0] for a in specs]
+    required = [a.partition(":")[0] for a in specs if not a.endswith("?")]
     try:
         params = list(inspect.signature(fn).parameters.values())
     except (TypeError, ValueError):
@@ -271,6 +275,9 @@ def bind(fn, specs, args):
     by_name = [p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
     in_order = [p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     if in_order[: len(names)] == names or not set(names) <= set(by_name):
+        return args, {}
+    places = [by_name.index(n) for n in required]
+    if places != sorted(places):
         return args, {}
     return [], dict(zip(names, args))
 

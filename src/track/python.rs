@@ -395,7 +395,11 @@ pub fn explain(kata: &Kata, cases: &[Case], report: &mut KataReport) {
                 .unwrap_or(name)
                 .to_string()
         };
-        if let Some((a, b)) = swapped(part.cases.iter().map(|c| &c.verdict)) {
+        // Only two values of the returned tuple can be put back in order;
+        // items of one list, or in-place arguments, are not returned so.
+        let returned = |name: &str| call.returns.iter().any(|r| r == name);
+        let pair = swapped(part.cases.iter().map(|c| &c.verdict)).filter(|(a, b)| returned(a) && returned(b));
+        if let Some((a, b)) = pair {
             found = Some(swapped_outputs(&short(&a), &short(&b), call));
         }
         if let Some(arg) = rebound_argument(call, &part.cases, cases) {
