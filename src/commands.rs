@@ -405,10 +405,7 @@ fn warn_unsaved(what: &str, errors: &[SetupError]) {
 fn hint(practice: &Practice, name: &str, lang: Lang) -> Result<ExitCode, SetupError> {
     let kata = practice.load(name)?;
     if kata.hints.is_empty() {
-        match lang {
-            Lang::En => println!("{name} has no hints."),
-            Lang::Zh => println!("{name} 没有提示。"),
-        }
+        print!("{}", crate::watch::no_hints(name, lang == Lang::Zh));
         return Ok(ExitCode::SUCCESS);
     }
     let mut state = State::load(practice);

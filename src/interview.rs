@@ -952,13 +952,12 @@ impl Interview {
         let (cols, rows) = session.size();
         let keys = report::wrap(&self.keys_line(true), cols.max(20), "");
         let head = format!("{}{}\n", self.files(), keys.dimmed());
-        let unsolved: Vec<String> = self
+        let unsolved = self
             .hints_shown
             .iter()
             .filter(|(i, _)| !self.state.katas[*i].passed())
-            .map(|(_, hint)| hint.clone())
-            .collect();
-        let hints = watch::kept_hints(&unsolved, cols, rows);
+            .map(|(_, hint)| hint.as_str());
+        let hints = watch::kept_hints(unsolved, cols, rows);
         let taken = watch::height(&head, cols) + watch::height(&hints, cols) + 2;
         let (shown, cut) = watch::fit_screen(&self.last_verdict, cols, rows.saturating_sub(taken));
         let mut screen = head;

@@ -663,6 +663,14 @@ pub fn hint_text(kata: &Kata, index: usize, zh: bool, cols: usize) -> String {
 }
 
 /// Said for a hint asked past the last one.
+/// `layer_norm has no hints.` (`kata hint` and watch's `h`).
+pub fn no_hints(name: &str, zh: bool) -> String {
+    match zh {
+        false => format!("{name} has no hints.\n"),
+        true => format!("{name} 没有提示。\n"),
+    }
+}
+
 fn no_more_hints(kata: &Kata, zh: bool) -> String {
     match zh {
         false => format!(
@@ -843,7 +851,7 @@ impl Watch<'_> {
         let (cols, rows) = session.size();
         let header = self.header();
         let footer = self.footer(true, false);
-        let hints = kept_hints(&self.hints, cols, rows);
+        let hints = kept_hints(self.hints.iter().map(String::as_str), cols, rows);
         let taken = height(&header, cols) + height(&footer, cols) + height(&hints, cols) + 2;
         let verdict = self.verdict_text().unwrap_or_default();
         let (verdict, cut) = fit_screen(&verdict, cols, rows.saturating_sub(taken));
@@ -981,11 +989,7 @@ pub fn run(practice: &Practice, args: &WatchArgs, color: bool) -> Result<ExitCod
 /// The next hint of `kata`, and whether it is one (not "no more hints").
 fn reveal_hint(practice: &Practice, kata: &Kata, zh: bool, cols: usize) -> Result<(String, bool), SetupError> {
     if kata.hints.is_empty() {
-        let none = match zh {
-            false => format!("{} has no hints.\n", kata.name),
-            true => format!("{} 没有提示。\n", kata.name),
-        };
-        return Ok((none, false));
+        return Ok((no_hints(&kata.name, zh), false));
     }
     let mut state = State::load(practice);
     let entry = state.kata(&kata.name);
@@ -1008,10 +1012,10 @@ fn reveal_hint(practice: &Practice, kata: &Kata, zh: bool, cols: usize) -> Resul
 /// The newest of the `hints` revealed, as many as fit in half of the
 /// screen's `rows` (the newest always), oldest first: under the verdict,
 /// they never push it off the screen.
-pub fn kept_hints(hints: &[String], cols: usize, rows: usize) -> String {
+pub fn kept_hints<'a>(hints: impl DoubleEndedIterator<Item = &'a str>, cols: usize, rows: usize) -> String {
     let mut kept: Vec<&str> = Vec::new();
     let mut used = 0;
-    for hint in hints.iter().rev() {
+    for hint in hints.rev() {
         let h = height(hint, cols);
         if !kept.is_empty() && used + h > rows / 2 {
             break;
@@ -1042,6 +1046,14 @@ fn list(practice: &Practice, names: &[String], current: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_hints_take_at_most_half_the_screen_newest_first() {
+        let hints = ["one\na\n", "two\nb\n", "three\nc\n"];
+        assert_eq!(kept_hints(hints.into_iter(), 80, 8), "two\nb\nthree\nc\n");
+        // The newest is shown even when it alone is taller.
+        assert_eq!(kept_hints(hints.into_iter(), 80, 2), "three\nc\n");
+    }
 
     #[test]
     fn lines_and_screens_are_cut_to_fit() {

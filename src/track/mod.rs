@@ -220,9 +220,8 @@ impl Program {
     }
 
     /// Brings the outputs to the form the judge compares, where the track
-    /// allows more than one (Python: any empty result for an empty one, an
-    /// integer array for a real one, booleans for integers, a one-element
-    /// array for a scalar).
+    /// allows more than one (Python: an integer array for a real one,
+    /// booleans for integers, a one-element array for a scalar).
     pub fn settle(&self, cases: &[Case], output: &mut RunOutput) {
         if let Program::Python(_) = self {
             python::settle(cases, output)

@@ -314,8 +314,8 @@ fn part_run(outcome: Outcome, limits: Limits) -> PartRun {
     }
 }
 
-/// Python allows more than one form of a right answer: an empty result
-/// matches an expected empty one whatever its shape or dtype, a
+/// Python allows more than one form of a right answer (and an empty result
+/// matches an expected empty one on both tracks, in the judge): a
 /// one-element array (`keepdims=True`, `r.T @ r`) is the scalar expected,
 /// integers where reals are expected are compared as reals, and booleans
 /// where integers are expected as 0 and 1. Only the form changes, never a
@@ -336,11 +336,6 @@ pub fn settle(cases: &[Case], output: &mut RunOutput) {
 pub fn settle_outputs(outputs: &mut Inputs, expected: &Inputs) {
     for (name, got) in outputs.0.iter_mut() {
         let Some(exp) = expected.get(name) else { continue };
-        let empty = |v: &Value| v.shape().iter().product::<usize>() == 0;
-        if empty(got) && empty(exp) {
-            *got = exp.clone();
-            continue;
-        }
         match (&*got, exp) {
             (Value::Int(a), Value::F64(_)) => *got = Value::F64(a.mapv(|v| v as f64)),
             (Value::Bool(a), Value::F64(_)) => *got = Value::F64(a.mapv(|v| f64::from(u8::from(v)))),
@@ -552,6 +547,8 @@ fn holds(a: &OutputFailure, b: &OutputFailure) -> bool {
         rtol: b.rtol,
         atol: b.atol,
     };
+    // As reals, whatever the dtypes: k-means centers returned in the
+    // labels' place are floats, the labels expected integers.
     got.shape() == b.expected.shape() && reals(got).zip(reals(&b.expected)).all(|(g, e)| tol.close(g, e))
 }
 
@@ -661,13 +658,6 @@ mod tests {
             Some(PartRun::Returned(o)) => o.get("p").cloned().unwrap(),
             _ => unreachable!(),
         }
-    }
-
-    #[test]
-    fn an_empty_result_matches_an_empty_expected_one_whatever_its_shape() {
-        let expected = Value::Int(ArrayD::zeros(IxDyn(&[0, 2])));
-        let got = Value::F64(ArrayD::zeros(IxDyn(&[0])));
-        assert_eq!(settled(got, expected.clone()), expected);
     }
 
     #[test]
